@@ -1,0 +1,30 @@
+#include "firebeat_provider.h"
+
+#include "validate_algorithm.h"
+
+#include <qgsapplication.h>
+
+#include <QTranslator>
+
+namespace firebeat::qgis {
+
+QIcon FireBeatProvider::icon() const { return QIcon(svgIconPath()); }
+
+void FireBeatProvider::loadAlgorithms() { addAlgorithm(new ValidateAlgorithm()); }
+
+void installTranslation() {
+    static QTranslator* translator = nullptr;
+    if (translator)
+        return;
+    // QGIS's UI locale: the user's override in the settings, else the system's.
+    if (!QgsApplication::locale().startsWith(QLatin1String("zh")))
+        return;
+    translator = new QTranslator(QCoreApplication::instance());
+    for (const QString& dir : {QStringLiteral(FIREBEAT_I18N_DIR), QStringLiteral(FIREBEAT_INSTALLED_I18N_DIR)})
+        if (translator->load(QStringLiteral("firebeat_zh_CN"), dir)) {
+            QCoreApplication::installTranslator(translator);
+            return;
+        }
+}
+
+} // namespace firebeat::qgis

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages FireBeat builds and tests with. Idempotent: when everything
+# is present it only checks (a second or two).
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config clang-format
+  # the core: GDAL/OGR, GEOS, PROJ, SpatiaLite
+  libgdal-dev libproj-dev libgeos-dev libspatialite-dev libsqlite3-mod-spatialite gdal-bin spatialite-bin
+  nlohmann-json3-dev python3-gdal
+  # the server: Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev
+  # the plugin: QGIS 3.22 on Qt 5, with its translation tools
+  libqgis-dev qgis qgis-providers qgis-server python3-qgis qttools5-dev qttools5-dev-tools
+  # headless desktop for tests
+  xvfb xauth
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
