@@ -132,6 +132,19 @@ class ArrowFeatureCursor final : public FeatureCursor {
         return std::nullopt;
     }
 
+    std::optional<double> real(std::size_t c) const override {
+        const Column& col = column(c);
+        if (col.format == "g")
+            return col.value<double>(row_);
+        if (col.format == "f")
+            return col.value<float>(row_);
+        if (const auto i = col.integer(row_))
+            return static_cast<double>(*i);
+        if (col.isText())
+            return realFromText(text(c));
+        return std::nullopt;
+    }
+
     std::optional<Timestamp> timestamp(std::size_t c) const override {
         const Column& col = column(c);
         if (col.isText())

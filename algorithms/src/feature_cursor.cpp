@@ -24,6 +24,15 @@ std::optional<std::int64_t> integerFromText(const std::string& text) {
     return std::nullopt;
 }
 
+std::optional<double> realFromText(const std::string& text) {
+    double d = 0;
+    const char* end = text.data() + text.size();
+    const auto r = std::from_chars(text.data(), end, d);
+    if (r.ec == std::errc() && r.ptr == end && std::isfinite(d))
+        return d;
+    return std::nullopt;
+}
+
 std::unique_ptr<FeatureCursor> openFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices) {
     // Only read what is asked for: both transports honour ignored fields.
     OGRFeatureDefn* defn = layer.GetLayerDefn();

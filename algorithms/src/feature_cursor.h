@@ -25,6 +25,8 @@ class FeatureCursor {
     virtual std::string text(std::size_t column) const = 0;
     // Integral numbers only (an integer field, or a real/text one holding a whole number).
     virtual std::optional<std::int64_t> integer(std::size_t column) const = 0;
+    // Any number, or text holding one.
+    virtual std::optional<double> real(std::size_t column) const = 0;
     // Date, date-time, or text in ISO 8601.
     virtual std::optional<Timestamp> timestamp(std::size_t column) const = 0;
     // The geometry as WKB; empty when null.
@@ -34,7 +36,8 @@ class FeatureCursor {
 // Opens a cursor over `layer` reading only `fieldIndices` (OGR field indices) and the geometry.
 std::unique_ptr<FeatureCursor> openFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices);
 
-// Shared by both cursors: whole numbers written as text or real.
+// Shared by both cursors: numbers written as text.
 std::optional<std::int64_t> integerFromText(const std::string& text);
+std::optional<double> realFromText(const std::string& text);
 
 } // namespace firebeat

@@ -182,6 +182,17 @@ std::optional<Timestamp> FeatureRow::time(std::string_view fieldName) {
     return t;
 }
 
+std::optional<double> FeatureRow::number(std::size_t c, const std::string& sourceName) {
+    if (cursor_.isNull(c))
+        return std::nullopt;
+    const auto v = cursor_.real(c);
+    if (!v) {
+        problem(Severity::Error, "invalid_value", sourceName, "expected a number, found " + quoted(cursor_.text(c)));
+        return std::nullopt;
+    }
+    return v;
+}
+
 std::optional<Point> FeatureRow::point() {
     const std::span<const std::uint8_t> wkb = cursor_.wkb();
     if (wkb.size() < 5) {

@@ -41,6 +41,8 @@ class FeatureRow {
     std::string text(std::string_view field) const;
     std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);
     std::optional<Timestamp> time(std::string_view field);
+    // An extra numeric field: `column` is the cursor column, `sourceName` names it in reports.
+    std::optional<double> number(std::size_t column, const std::string& sourceName);
 
     template <class E, class Parse>
     std::optional<E> code(std::string_view field, Parse parse, int count, std::optional<E> fallback = {}) {

@@ -57,6 +57,13 @@ std::optional<DistrictKind> parseDistrictKind(std::string_view s) {
 }
 std::optional<VillageKind> parseVillageKind(std::string_view s) { return parseCode<VillageKind>(s, kVillageKinds); }
 std::optional<StationKind> parseStationKind(std::string_view s) { return parseCode<StationKind>(s, kStationKinds); }
+const AttributeColumn* Dataset::attribute(LayerKind layer, std::string_view field) const {
+    for (const AttributeColumn& c : attributes)
+        if (c.layer == layer && c.field == field)
+            return &c;
+    return nullptr;
+}
+
 std::optional<LayerKind> parseLayerKind(std::string_view s) { return parseCode<LayerKind>(s, kLayerNames); }
 
 } // namespace firebeat

@@ -36,6 +36,18 @@ class OgrFeatureCursor final : public FeatureCursor {
         }
     }
 
+    std::optional<double> real(std::size_t c) const override {
+        const int i = fields_[c];
+        switch (feature_->GetFieldDefnRef(i)->GetType()) {
+        case OFTInteger:
+        case OFTInteger64:
+        case OFTReal:
+            return feature_->GetFieldAsDouble(i);
+        default:
+            return realFromText(feature_->GetFieldAsString(i));
+        }
+    }
+
     std::optional<Timestamp> timestamp(std::size_t c) const override {
         const int i = fields_[c];
         const OGRFieldType type = feature_->GetFieldDefnRef(i)->GetType();

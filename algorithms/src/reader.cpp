@@ -162,13 +162,35 @@ void readLayer(const SourceLayer& src, const ReadOptions& options, const std::st
     for (const ResolvedField& f : *fields)
         if (f.ogrIndex >= 0)
             indices.push_back(f.ogrIndex);
+    // Extra numeric fields come after the data model's in the cursor.
+    std::vector<std::pair<std::size_t, AttributeColumn*>> extras;
+    if (const auto it = options.numericFields.find(src.kind); it != options.numericFields.end())
+        for (const std::string& field : it->second) {
+            const int index = src.layer->GetLayerDefn()->GetFieldIndex(field.c_str());
+            if (index < 0) {
+                report.error("missing_field", name, "the numeric field asked for is not in the layer", field);
+                return;
+            }
+            extras.emplace_back(indices.size(), nullptr);
+            indices.push_back(index);
+            result.data.attributes.push_back({src.kind, field, {}});
+        }
+    for (std::size_t k = 0; k < extras.size(); ++k)
+        extras[k].second = &result.data.attributes[result.data.attributes.size() - extras.size() + k];
     const std::size_t first = recordCount(result.data, src.kind);
     const double total = std::max<double>(1.0, static_cast<double>(src.layer->GetFeatureCount(FALSE)));
     std::unique_ptr<FeatureCursor> cursor = openFeatureCursor(*src.layer, indices);
     std::size_t n = 0;
     while (cursor->next()) {
         FeatureRow row(spec, name, *fields, *cursor, report);
+        std::vector<std::optional<double>> values;
+        for (const auto& [column, attribute] : extras)
+            values.push_back(row.number(column, attribute->field));
+        const std::size_t before = recordCount(result.data, src.kind);
         appendRecord(src.kind, row, options.repairInvalidGeometries, result.data);
+        if (recordCount(result.data, src.kind) > before)
+            for (std::size_t k = 0; k < extras.size(); ++k)
+                extras[k].second->values.push_back(values[k]);
         if (!row.usable() && !row.id().empty())
             result.skippedIds[src.kind].insert(row.id());
         if ((++n & 0x3fff) == 0) {

@@ -243,6 +243,32 @@ class TestReader : public QObject {
         QVERIFY2(std::hypot(a.x - b.x, a.y - b.y) < 30, qPrintable(QString::number(std::hypot(a.x - b.x, a.y - b.y))));
     }
 
+    void extraNumericFieldsAreReadAlignedWithRecords() {
+        auto layers = minimalDataset();
+        auto& hazards = layerNamed(layers, "hazards");
+        hazards.fields.push_back({"weight", "real"});
+        hazards.fields.push_back({"note", "text"});
+        hazards.features[0].second["weight"] = "2.5";
+        hazards.features[1].second["severity"] = "0"; // this hazard is left out: no value for it
+        hazards.features[2].second["weight"] = "0.25";
+        hazards.features[2].second["note"] = "lots";
+        ReadOptions options;
+        options.numericFields[LayerKind::Hazards] = {"weight"};
+        ReadResult r = read(layers, options);
+        const AttributeColumn* weight = r.data.attribute(LayerKind::Hazards, "weight");
+        QVERIFY(weight);
+        QCOMPARE(r.data.hazards.size(), std::size_t{2});
+        QCOMPARE(weight->values, (std::vector<std::optional<double>>{2.5, 0.25}));
+
+        options.numericFields[LayerKind::Hazards] = {"note"};
+        r = read(layers, options);
+        QCOMPARE(r.report.count("invalid_value"), std::size_t{2}); // severity 0, note "lots"
+        options.numericFields[LayerKind::Hazards] = {"nope"};
+        r = read(layers, options);
+        QCOMPARE(r.report.count("missing_field"), std::size_t{1});
+        QCOMPARE(r.report.problems()[0].field, std::string("nope"));
+    }
+
     void unreadableSourceThrows() {
         QVERIFY_THROWS_EXCEPTION(InputError, readDataset(path("does-not-exist.gpkg"), {}));
     }

@@ -122,6 +122,14 @@ struct Officer {
     std::string id, name, districtId;
 };
 
+// Values of a numeric field outside the data model (a weight, a radius, a value to map),
+// one per record of its layer, in the records' order; nullopt where the field is null.
+struct AttributeColumn {
+    LayerKind layer;
+    std::string field;
+    std::vector<std::optional<double>> values;
+};
+
 // All layers of one data set, coordinates in one projected metric CRS (`crs`).
 struct Dataset {
     std::vector<District> districts;
@@ -131,7 +139,10 @@ struct Dataset {
     std::vector<Hazard> hazards;
     std::vector<FireStation> stations;
     std::vector<Officer> officers;
-    std::string crs; // "EPSG:4543" etc.
+    std::vector<AttributeColumn> attributes; // the extra fields asked for when reading
+    std::string crs;                         // "EPSG:4543" etc.
+
+    const AttributeColumn* attribute(LayerKind layer, std::string_view field) const;
 };
 
 } // namespace firebeat

@@ -21,6 +21,9 @@ struct ReadOptions {
     bool repairInvalidGeometries = false;
     // Cross-layer checks (duplicate ids, references, points outside every district).
     bool checkConsistency = true;
+    // Extra numeric fields to read into Dataset::attributes, by their names in the source
+    // (e.g. a weight or radius field of the hazards). A missing or non-numeric field is an error.
+    std::map<LayerKind, std::vector<std::string>> numericFields;
 };
 
 struct ReadResult {
