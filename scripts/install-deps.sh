@@ -15,6 +15,8 @@ packages=(
   libqgis-dev qgis qgis-providers qgis-server python3-qgis qttools5-dev qttools5-dev-tools
   # headless desktop for tests
   xvfb xauth
+  # peers the tests compare against: R spdep (hot spots)
+  r-base-core r-cran-spdep r-cran-sf
 )
 
 missing=()
