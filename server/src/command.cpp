@@ -13,6 +13,8 @@ std::span<const Command> commands() {
     static const Command kCommands[] = {
         {"validate", "check a data set against the data model and list every problem", runValidate},
         {"sample", "write the Kunming-like sample layers", runSample},
+        {"heatmap", "hazard kernel-density heatmap to a GeoTIFF", runHeatmap},
+        {"hotspots", "village hot spots (Gi*, Local Moran's I) to a GeoPackage", runHotspots},
     };
     return kCommands;
 }

@@ -23,6 +23,8 @@ std::span<const Command> commands();
 
 int runValidate(const QStringList& arguments);
 int runSample(const QStringList& arguments);
+int runHeatmap(const QStringList& arguments);
+int runHotspots(const QStringList& arguments);
 
 // --map, --gcj02, --crs, --repair-geometries: how to read a source (see ReadOptions).
 void addSourceOptions(QCommandLineParser& parser);

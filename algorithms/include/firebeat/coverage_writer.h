@@ -1,0 +1,24 @@
+// Writing coverage and sizing results with OGR, for both front ends. Files are written under a
+// temporary name in the target's directory and renamed at the end, so a failed run leaves
+// nothing half-written; an existing file at `path` is replaced. Field lists:
+// algorithms/README-coverage.md.
+#pragma once
+
+#include "firebeat/coverage.h"
+#include "firebeat/sizing.h"
+
+#include <string>
+
+namespace firebeat {
+
+// A GeoPackage with the layers district_coverage (polygons), overdue_units (points; never
+// inspected units with a null days_overdue), blind_spots (polygons), unreached_units (points)
+// and officer_workload (no geometry). `crs` is anything OGR understands ("EPSG:4543", WKT).
+// Throws InputError for an unknown CRS, std::runtime_error when the file cannot be written.
+void writeCoverageGpkg(const CoverageResult& result, const std::string& path, const std::string& crs);
+
+// The layer district_sizing: a GeoPackage (polygons) when `path` ends in .gpkg, a CSV file
+// (geometry as WKT) when it ends in .csv.
+void writeSizing(const SizingResult& result, const std::string& path, const std::string& crs);
+
+} // namespace firebeat

@@ -1,0 +1,169 @@
+#include "command.h"
+#include "analysis_options.h"
+#include "terminal_progress.h"
+
+#include "firebeat/heatmap_job.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace firebeat::cli {
+namespace {
+
+std::vector<double> perHazard(const Dataset& data, const QString& field, const char* what) {
+    const AttributeColumn* column = data.attribute(LayerKind::Hazards, toStd(field));
+    std::vector<double> out;
+    out.reserve(data.hazards.size());
+    for (std::size_t i = 0; i < data.hazards.size(); ++i) {
+        if (!column->values[i])
+            throw InputError(std::string(what) + " field " + toStd(field) + " is null for hazard '" +
+                             data.hazards[i].id + "' (feature " + std::to_string(data.hazards[i].fid) + ")");
+        out.push_back(*column->values[i]);
+    }
+    return out;
+}
+
+HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
+    HeatmapJob job;
+    job.filter = hazardFilterFrom(p);
+    job.pixelSize = numberOption(p, "pixel-size", 0);
+    const int radiusChoices = p.isSet("radius") + p.isSet("radius-field") + p.isSet("auto-radius");
+    if (radiusChoices != 1)
+        throw InputError("give exactly one of --radius M, --radius-field F or --auto-radius");
+    if (p.isSet("radius")) {
+        job.bandwidth.metres = numberOption(p, "radius", 0);
+        job.radiusDescription = toStd(p.value("radius")) + " m";
+    } else if (p.isSet("radius-field")) {
+        job.bandwidth.perHazard = perHazard(data, p.value("radius-field"), "radius");
+        job.radiusDescription = "field " + toStd(p.value("radius-field"));
+    } else {
+        job.bandwidth.automatic = true;
+        job.radiusDescription = "automatic (spatial Silverman rule)";
+    }
+    if (p.isSet("weight-field")) {
+        job.weighting.perHazard = perHazard(data, p.value("weight-field"), "weight");
+        job.weightDescription = "field " + toStd(p.value("weight-field"));
+    }
+    if (p.isSet("severity-weights")) {
+        const QStringList w = p.value("severity-weights").split(',');
+        bool ok = w.size() == 3;
+        for (int i = 0; ok && i < 3; ++i)
+            job.weighting.severityWeights[static_cast<std::size_t>(i)] = w[i].toDouble(&ok);
+        if (!ok)
+            throw InputError("--severity-weights: expected three numbers, e.g. 1,2,4");
+    }
+    if (p.isSet("half-life-days")) {
+        job.weighting.halfLifeDays = numberOption(p, "half-life-days", 0);
+        if (!p.isSet("reference-date") && !p.isSet("to"))
+            throw InputError("--half-life-days needs --reference-date (or --to) to count ages from");
+        job.weighting.referenceDate = p.isSet("reference-date") ? dateOption(p, "reference-date") : dateOption(p, "to");
+    }
+    const auto kernel = parseKernel(toStd(p.value("kernel")));
+    if (!kernel)
+        throw InputError("--kernel: expected quartic, triangular, uniform, triweight, epanechnikov or gaussian");
+    job.kde.kernel = *kernel;
+    job.kde.decay = p.isSet("decay") ? p.value("decay").toDouble() : 0;
+    const auto value = parseOutputValue(toStd(p.value("output-value")));
+    if (!value)
+        throw InputError("--output-value: expected density, raw or scaled");
+    job.kde.value = *value;
+    job.kde.qgisCompatible = p.isSet("qgis-compatible");
+    if (job.kde.qgisCompatible && job.kde.value == OutputValue::Density)
+        throw InputError("--qgis-compatible reproduces QGIS's raw or scaled output: add --output-value raw|scaled");
+    if (p.isSet("extent")) {
+        const QStringList e = p.value("extent").split(',');
+        bool ok = e.size() == 4;
+        double v[4] = {0, 0, 0, 0};
+        for (int i = 0; ok && i < 4; ++i)
+            v[i] = e[i].toDouble(&ok);
+        if (!ok || v[0] >= v[2] || v[1] >= v[3])
+            throw InputError("--extent: expected xmin,ymin,xmax,ymax in the analysis CRS with min < max");
+        job.extent = Envelope{v[0], v[1], v[2], v[3]};
+    }
+    job.tiff.crs = data.crs;
+    job.tiff.overviews = p.isSet("overviews");
+    job.tiff.cog = p.isSet("cog");
+    return job;
+}
+
+void printSummary(const HeatmapSummary& s, const std::string& output, const std::string& crs, double seconds,
+                  bool json) {
+    if (json) {
+        QJsonObject o{{"output", QString::fromStdString(output)},
+                      {"crs", QString::fromStdString(crs)},
+                      {"width", s.window.width},
+                      {"height", s.window.height},
+                      {"origin", QJsonArray{s.window.minX(), s.window.maxY()}},
+                      {"pixel_size", s.window.grid.pixelSize},
+                      {"points", static_cast<qint64>(s.points)},
+                      {"total_weight", s.totalWeight},
+                      {"bandwidth", s.bandwidth ? QJsonValue(*s.bandwidth) : QJsonValue()},
+                      {"max", s.maxValue},
+                      {"seconds", seconds}};
+        std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+        return;
+    }
+    std::printf("wrote %s: %d x %d pixels of %g m in %s, %zu hazards (total weight %g), max %g, %.2f s\n",
+                output.c_str(), s.window.width, s.window.height, s.window.grid.pixelSize, crs.c_str(), s.points,
+                s.totalWeight, s.maxValue, seconds);
+}
+
+} // namespace
+
+int runHeatmap(const QStringList& arguments) {
+    QCommandLineParser p;
+    addSourceOptions(p);
+    p.addOptions({
+        {"input", "Data source holding the hazards.", "SOURCE"},
+        {"layer", "The hazards layer's name in the source.", "NAME", "hazards"},
+        {"output", "Output GeoTIFF.", "OUT.tif"},
+        {"radius", "Bandwidth in metres.", "M"},
+        {"radius-field", "Per-hazard bandwidth (metres) from this field.", "F"},
+        {"auto-radius", "Bandwidth by the spatial Silverman rule (as ArcGIS documents it)."},
+        {"pixel-size", "Pixel size in metres.", "M"},
+        {"weight-field", "Per-hazard weight from this field (instead of by severity).", "F"},
+        {"severity-weights", "Weights of severity 1,2,3 (default 1,2,4).", "W1,W2,W3"},
+        {"half-life-days", "Time decay: a hazard's weight halves every D days before the reference date.", "D"},
+        {"reference-date", "Date the decay counts back from.", "DATE"},
+        {"kernel", "quartic, triangular, uniform, triweight, epanechnikov or gaussian.", "K", "quartic"},
+        {"decay", "Triangular kernel: QGIS's decay ratio.", "R"},
+        {"output-value", "density (hazards per km2), raw or scaled (QGIS's).", "V", "density"},
+        {"qgis-compatible", "Reproduce qgis:heatmapkerneldensityestimation exactly (grid, values, nodata)."},
+        {"extent", "Raster extent in the analysis CRS (default: the hazards' extent grown by the radius).",
+         "xmin,ymin,xmax,ymax"},
+        {"overviews", "Add internal overviews."},
+        {"cog", "Write a Cloud Optimized GeoTIFF."},
+        {"json", "Print a machine-readable summary."},
+        {"quiet", "No progress bar."},
+    });
+    addHazardFilterOptions(p);
+    parseOrExit(p, arguments, "Hazard kernel-density heatmap to a GeoTIFF.");
+    return guarded([&] {
+        if (!p.isSet("input") || !p.isSet("output") || !p.isSet("pixel-size"))
+            throw InputError("--input, --output and --pixel-size are required");
+        QElapsedTimer timer;
+        timer.start();
+        ReadOptions options = readOptionsFrom(p);
+        options.layers = {LayerKind::Hazards};
+        options.checkConsistency = false;
+        options.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
+        for (const char* field : {"weight-field", "radius-field"})
+            if (p.isSet(field))
+                options.numericFields[LayerKind::Hazards].push_back(toStd(p.value(field)));
+        TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
+        const ReadResult read = readDataset(toStd(p.value("input")), options, &progress);
+        requireUsableLayers(read);
+        const HeatmapJob job = jobFrom(p, read.data);
+        const std::string output = toStd(p.value("output"));
+        const HeatmapSummary summary = runHeatmapJob(read.data.hazards, job, output, &progress);
+        progress.finish();
+        printSummary(summary, output, read.data.crs, timer.elapsed() / 1000.0, p.isSet("json"));
+        return kOk;
+    });
+}
+
+} // namespace firebeat::cli
