@@ -25,6 +25,8 @@ int runValidate(const QStringList& arguments);
 int runSample(const QStringList& arguments);
 int runHeatmap(const QStringList& arguments);
 int runHotspots(const QStringList& arguments);
+int runCoverage(const QStringList& arguments);
+int runSizing(const QStringList& arguments);
 
 // --map, --gcj02, --crs, --repair-geometries: how to read a source (see ReadOptions).
 void addSourceOptions(QCommandLineParser& parser);
