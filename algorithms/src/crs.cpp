@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace firebeat {
 namespace {
@@ -62,10 +63,11 @@ Point CoordinateTransform::apply(Point p) const {
     return p;
 }
 
-void CoordinateTransform::apply(std::span<Point> points) const {
-    if (identity_)
-        return;
-    constexpr std::size_t kChunk = 4096; // PROJ is much faster on arrays than point by point
+namespace {
+
+// PROJ is much faster on arrays than point by point.
+void transformInChunks(OGRCoordinateTransformation& ct, std::span<Point> points) {
+    constexpr std::size_t kChunk = 4096;
     std::vector<double> xs(kChunk), ys(kChunk);
     std::vector<int> ok(kChunk);
     for (std::size_t start = 0; start < points.size(); start += kChunk) {
@@ -74,14 +76,31 @@ void CoordinateTransform::apply(std::span<Point> points) const {
             xs[i] = points[start + i].x;
             ys[i] = points[start + i].y;
         }
-        impl_->ct->Transform(n, xs.data(), ys.data(), nullptr, ok.data());
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!ok[i])
-                throw InputError("coordinates (" + std::to_string(points[start + i].x) + ", " +
-                                 std::to_string(points[start + i].y) + ") cannot be transformed");
-            points[start + i] = {xs[i], ys[i]};
-        }
+        ct.Transform(n, xs.data(), ys.data(), nullptr, ok.data());
+        for (std::size_t i = 0; i < n; ++i)
+            points[start + i] = ok[i] ? Point{xs[i], ys[i]} : Point{NAN, NAN};
     }
+}
+
+} // namespace
+
+void CoordinateTransform::apply(std::span<Point> points) const {
+    if (identity_)
+        return;
+    // Large layers: the second half on another core with its own transformation object.
+    constexpr std::size_t kParallelFrom = 100000;
+    if (points.size() >= kParallelFrom) {
+        std::unique_ptr<OGRCoordinateTransformation> clone(impl_->ct->Clone());
+        const std::size_t half = points.size() / 2;
+        std::thread second([&] { transformInChunks(*clone, points.subspan(half)); });
+        transformInChunks(*impl_->ct, points.first(half));
+        second.join();
+    } else {
+        transformInChunks(*impl_->ct, points);
+    }
+    for (const Point& p : points)
+        if (std::isnan(p.x))
+            throw InputError("some coordinates cannot be transformed to the analysis CRS");
 }
 
 void CoordinateTransform::apply(Polygon& polygon) const {

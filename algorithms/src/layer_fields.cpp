@@ -170,16 +170,19 @@ std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std:
 std::optional<Timestamp> FeatureRow::time(std::string_view fieldName) {
     const auto c = column(fieldName);
     const bool required = field(fieldName)->spec->required;
-    if (!c || cursor_.isNull(*c) || cursor_.text(*c).empty()) {
+    if (c && !cursor_.isNull(*c))
+        if (const auto t = cursor_.timestamp(*c))
+            return t;
+    // Only now look at the text: formatting every good value would cost more than parsing it.
+    const std::string raw = c && !cursor_.isNull(*c) ? cursor_.text(*c) : std::string();
+    if (raw.empty()) {
         if (required)
             missing(fieldName);
         return std::nullopt;
     }
-    const auto t = cursor_.timestamp(*c);
-    if (!t)
-        problem(Severity::Error, "unparseable_date", fieldName,
-                quoted(cursor_.text(*c)) + " is not an ISO 8601 date or date-time (e.g. 2026-03-01T09:30:00+08:00)");
-    return t;
+    problem(Severity::Error, "unparseable_date", fieldName,
+            quoted(raw) + " is not an ISO 8601 date or date-time (e.g. 2026-03-01T09:30:00+08:00)");
+    return std::nullopt;
 }
 
 std::optional<double> FeatureRow::number(std::size_t c, const std::string& sourceName) {
