@@ -1,9 +1,27 @@
 #!/usr/bin/env bash
-# The main job on the sample layers: set up, build, validate the Kunming sample.
+# The main job on the sample layers: set up, build, validate the Kunming sample, then compute
+# the hazard heatmap, coverage gaps, village hot spots and district sizing into out/.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
 scripts/build.sh
+fb=build/server/firebeat
+sample=sample-layers/kunming.sqlite
+mkdir -p out
 echo
-echo "== firebeat validate sample-layers/kunming.sqlite"
-build/server/firebeat validate sample-layers/kunming.sqlite
+echo "== validate: $fb validate $sample"
+$fb validate --quiet "$sample"
+echo
+echo "== hazard heatmap (quartic, 500 m, 20 m pixels, severity weights 1/2/4)"
+$fb heatmap --quiet --input "$sample" --output out/hazard_heatmap.tif --radius 500 --pixel-size 20
+echo
+echo "== coverage gaps by police-station district"
+$fb coverage --quiet --input "$sample" --reference-date 2026-11-28 --output out/coverage.gpkg
+echo
+echo "== village hot spots (Gi* and Local Moran's I, queen weights)"
+$fb hotspots --quiet --input "$sample" --output out/village_hotspots.gpkg
+echo
+echo "== district sizing (allocating 120 officers)"
+$fb sizing --quiet --input "$sample" --reference-date 2026-11-28 --headcount 120 --output out/district_sizing.gpkg
+echo
+echo "Results are in $(pwd)/out: open them in QGIS, or read the README for the plugin and the server."
