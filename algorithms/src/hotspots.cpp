@@ -16,22 +16,6 @@ constexpr std::array<std::pair<RateBase, std::string_view>, 4> kRateCodes = {{
     {RateBase::Population, "population"},
 }};
 
-// Maps a stage's own 0..1 onto its share [from, to] of the whole run.
-class StageProgress : public Progress {
-  public:
-    StageProgress(Progress* parent, double from, double to) : parent_(parent), from_(from), to_(to) {}
-    void report(double fraction, std::string_view stage) override {
-        if (parent_)
-            parent_->report(from_ + (to_ - from_) * fraction, stage);
-    }
-    bool cancelled() const override { return parent_ && parent_->cancelled(); }
-
-  private:
-    Progress* parent_;
-    double from_;
-    double to_;
-};
-
 std::vector<Area> analysedAreas(const Dataset& data, const HotspotOptions& options) {
     if (options.hexSize)
         return hexagonGrid(data.districts, *options.hexSize);
@@ -63,11 +47,11 @@ std::optional<RateBase> parseRateBase(std::string_view s) {
 HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options, Progress* progress) {
     HotspotResult result;
     // Weights first: they check every polygon and name the bad one.
-    StageProgress weightsStage(progress, 0, 0.15);
+    ProgressSlice weightsStage(progress, 0, 0.15);
     weightsStage.report(0, "Building spatial weights");
     result.areas = analysedAreas(data, options);
     result.weights = buildWeights(result.areas, options.weights, &weightsStage);
-    StageProgress valuesStage(progress, 0.15, 0.2);
+    ProgressSlice valuesStage(progress, 0.15, 0.2);
     valuesStage.report(0, "Computing the value of each area");
     const std::span<const Village> villages =
         options.hexSize ? std::span<const Village>() : std::span<const Village>(data.villages);
@@ -77,7 +61,7 @@ HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options
     throwIfCancelled(progress);
 
     const std::vector<GiStar> gi = getisOrdGiStar(values.value, result.weights);
-    StageProgress moranStage(progress, 0.2, 1.0);
+    ProgressSlice moranStage(progress, 0.2, 1.0);
     const std::vector<LocalMoran> lisa = localMoran(values.value, result.weights, options.moran, &moranStage);
 
     result.rows.resize(result.areas.size());

@@ -1,5 +1,6 @@
 // `firebeat heatmap` as a user runs it: the GeoTIFF it writes, its summary, its errors, and
 // that a failed or interrupted run leaves no file behind.
+#include "cli_test_support.h"
 #include "fixtures.h"
 
 #include <gdal_priv.h>
@@ -14,21 +15,6 @@
 
 using namespace firebeat::test;
 
-namespace {
-
-struct Result {
-    int code;
-    QString out, err;
-};
-
-Result cli(const QStringList& arguments) {
-    QProcess p;
-    p.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")), arguments);
-    p.waitForFinished(600000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
 
 class TestCliHeatmap : public QObject {
     Q_OBJECT
@@ -49,7 +35,7 @@ class TestCliHeatmap : public QObject {
 
     void writesGeoTiffAndSummary() {
         const QString out = dir_.filePath("h.tif");
-        const Result r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
+        const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
                               "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -80,7 +66,7 @@ class TestCliHeatmap : public QObject {
 
     void weightFieldAndFilters() {
         const QString out = dir_.filePath("w.tif");
-        const Result r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
+        const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
                               "--weight-field", "weight", "--min-severity", "2", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -103,7 +89,7 @@ class TestCliHeatmap : public QObject {
             {{"--pixel-size", "10"}, "exactly one of"},
         };
         for (const auto& [extra, message] : cases) {
-            const Result r = cli(base + extra);
+            const CliResult r = cli(base + extra);
             QVERIFY2(r.code == 2, qPrintable(extra.join(' ') + ": " + r.err));
             QVERIFY2(r.err.contains(message), qPrintable(extra.join(' ') + ": " + r.err));
             QVERIFY(!QFile::exists(out));

@@ -1,4 +1,5 @@
 // `firebeat validate` and `firebeat sample` as a user runs them: exit codes, text and JSON.
+#include "cli_test_support.h"
 #include "fixtures.h"
 
 #include <QJsonArray>
@@ -10,21 +11,6 @@
 
 using namespace firebeat::test;
 
-namespace {
-
-struct Result {
-    int code;
-    QString out, err;
-};
-
-Result cli(const QStringList& arguments) {
-    QProcess p;
-    p.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")), arguments);
-    p.waitForFinished(600000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
 
 class TestCliValidate : public QObject {
     Q_OBJECT
@@ -34,7 +20,7 @@ class TestCliValidate : public QObject {
     void cleanSourceExitsZero() {
         const QString file = dir_.filePath("clean.gpkg");
         writeLayers(file.toStdString(), minimalDataset());
-        const Result r = cli({"validate", file});
+        const CliResult r = cli({"validate", file});
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.contains("no problems found"), qPrintable(r.out));
         QVERIFY(r.out.contains("analysis CRS: EPSG:4543"));
@@ -45,7 +31,7 @@ class TestCliValidate : public QObject {
         auto layers = minimalDataset();
         layerNamed(layers, "hazards").features[1].second["found_at"] = "<null>";
         writeLayers(file.toStdString(), layers);
-        const Result r = cli({"validate", "--json", file});
+        const CliResult r = cli({"validate", "--json", file});
         QCOMPARE(r.code, 1);
         const QJsonObject report = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(report.value("errors").toInt(), 1);
@@ -60,17 +46,17 @@ class TestCliValidate : public QObject {
     void badArgumentsExitTwo() {
         QCOMPARE(cli({"validate"}).code, 2);
         QCOMPARE(cli({"validate", "--no-such-option", "x"}).code, 2);
-        const Result unknownCrs = cli({"validate", "--crs", "EPSG:999999", dir_.filePath("clean.gpkg")});
+        const CliResult unknownCrs = cli({"validate", "--crs", "EPSG:999999", dir_.filePath("clean.gpkg")});
         QCOMPARE(unknownCrs.code, 2);
         QVERIFY(unknownCrs.err.contains("--crs"));
-        const Result missing = cli({"validate", dir_.filePath("missing.gpkg")});
+        const CliResult missing = cli({"validate", dir_.filePath("missing.gpkg")});
         QCOMPARE(missing.code, 2);
         QVERIFY(missing.err.contains("cannot open data source"));
         QCOMPARE(cli({"frobnicate"}).code, 2);
     }
 
     void committedSampleIsClean() {
-        const Result r = cli({"validate", FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite"});
+        const CliResult r = cli({"validate", FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite"});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     }
 };

@@ -17,6 +17,21 @@ class Progress {
     virtual bool cancelled() const { return false; }
 };
 
+// A share [from, to] of a parent's progress, for one stage of a longer job.
+class ProgressSlice final : public Progress {
+  public:
+    ProgressSlice(Progress* parent, double from, double to) : parent_(parent), from_(from), to_(to) {}
+    void report(double fraction, std::string_view stage) override {
+        if (parent_)
+            parent_->report(from_ + (to_ - from_) * fraction, stage);
+    }
+    bool cancelled() const override { return parent_ && parent_->cancelled(); }
+
+  private:
+    Progress* parent_;
+    double from_, to_;
+};
+
 // Thrown by an analysis that noticed Progress::cancelled().
 class Cancelled : public std::runtime_error {
   public:
