@@ -10,13 +10,15 @@ packages=(
   libgdal-dev libproj-dev libgeos-dev libspatialite-dev libsqlite3-mod-spatialite gdal-bin spatialite-bin
   nlohmann-json3-dev python3-gdal
   # the server: Qt 6
-  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev
+  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   # the plugin: QGIS 3.22 on Qt 5, with its translation tools
   libqgis-dev qgis qgis-providers qgis-server python3-qgis qttools5-dev qttools5-dev-tools
   # headless desktop for tests
   xvfb xauth
   # peers the tests compare against: R spdep (hot spots)
   r-base-core r-cran-spdep r-cran-sf
+  # real WMS clients for the server tests (GDAL's WMS driver comes with gdal-bin)
+  python3-owslib
 )
 
 missing=()

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <stdexcept>
 
@@ -136,10 +137,11 @@ class Random {
         throw std::invalid_argument("Random::weighted: all weights are zero");
     }
 
-    template <class T> const T& choice(std::span<const T> items) {
-        if (items.empty())
+    // A uniformly chosen element of a non-empty array or vector.
+    template <class Items> const auto& choice(const Items& items) {
+        if (std::size(items) == 0)
             throw std::invalid_argument("Random::choice: no items");
-        return items[below(items.size())];
+        return items[below(std::size(items))];
     }
 
   private:

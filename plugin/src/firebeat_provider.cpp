@@ -1,5 +1,9 @@
 #include "firebeat_provider.h"
 
+#include "coverage_algorithm.h"
+#include "heatmap_algorithm.h"
+#include "hotspots_algorithm.h"
+#include "sizing_algorithm.h"
 #include "validate_algorithm.h"
 
 #include <qgsapplication.h>
@@ -10,7 +14,13 @@ namespace firebeat::qgis {
 
 QIcon FireBeatProvider::icon() const { return QIcon(svgIconPath()); }
 
-void FireBeatProvider::loadAlgorithms() { addAlgorithm(new ValidateAlgorithm()); }
+void FireBeatProvider::loadAlgorithms() {
+    addAlgorithm(new ValidateAlgorithm());
+    addAlgorithm(new HeatmapAlgorithm());
+    addAlgorithm(new CoverageAlgorithm());
+    addAlgorithm(new HotspotsAlgorithm());
+    addAlgorithm(new SizingAlgorithm());
+}
 
 void installTranslation() {
     static QTranslator* translator = nullptr;

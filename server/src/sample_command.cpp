@@ -33,7 +33,6 @@ int runSample(const QStringList& arguments) {
         TerminalProgress progress(parser.isSet("quiet"));
         const Dataset data = generateSample(options, &progress);
         WriteOptions write;
-        write.gcj02PointLayers = options.gcj02;
         const std::string out = toStd(parser.positionalArguments().front());
         writeDataset(data, out, write, &progress);
         progress.finish();

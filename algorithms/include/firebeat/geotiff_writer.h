@@ -1,0 +1,59 @@
+// Float32 GeoTIFF output written strip by strip (bounded memory): tiled 256 x 256, DEFLATE with
+// the floating-point predictor, optional overviews or Cloud Optimized GeoTIFF. The file is
+// written under a temporary name in the same directory and renamed only when complete, so a
+// failed or cancelled run leaves nothing behind.
+#pragma once
+
+#include "firebeat/kde.h"
+#include "firebeat/progress.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace firebeat {
+
+struct GeoTiffOptions {
+    std::string crs;                         // "EPSG:4543", WKT or PROJ string; empty: none
+    std::map<std::string, std::string> tags; // dataset metadata, e.g. weights and filters used
+    bool overviews = false;                  // internal overviews (average) down to <= 256 pixels
+    bool cog = false;                        // Cloud Optimized GeoTIFF (with overviews)
+    std::optional<double> noData;
+    std::string units;    // the band's unit, e.g. "1/km2"
+    unsigned threads = 0; // compression threads, 0: every core
+};
+
+class GeoTiffWriter {
+  public:
+    static constexpr int kBlockSize = 256;
+
+    // Throws InputError for an unknown CRS, std::runtime_error when the file cannot be created.
+    GeoTiffWriter(std::filesystem::path path, const RasterWindow& window, GeoTiffOptions options);
+    ~GeoTiffWriter(); // removes the temporary file unless commit() succeeded
+    GeoTiffWriter(const GeoTiffWriter&) = delete;
+    GeoTiffWriter& operator=(const GeoTiffWriter&) = delete;
+
+    // Writes rows [row, row + rows) from `values` (rows x window width, row-major) and flushes
+    // them to disk, so memory stays bounded whatever the raster size.
+    void writeRows(int row, int rows, std::span<const float> values);
+    // Builds the overviews or the COG, then renames the file to its final name.
+    void commit(Progress* progress = nullptr);
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Computes `window` of the kernel density strip by strip straight into a GeoTIFF at `path`.
+// Adds tags recording the computation (kde_kernel, kde_output_value, kde_units, kde_radius,
+// kde_points, kde_total_weight, ...) to tiff.tags, which record what the caller chose (weights,
+// filters). Density is written without a nodata value (0 means no hazard nearby);
+// QGIS-compatible output with nodata -9999.
+void writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& index,
+                     const RasterWindow& window, const KdeOptions& options, const GeoTiffOptions& tiff,
+                     Progress* progress = nullptr);
+
+} // namespace firebeat

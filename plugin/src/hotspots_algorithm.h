@@ -1,0 +1,27 @@
+// firebeat:villagehotspots: the village hot-spot analysis of `firebeat hotspots`, in the toolbox.
+#pragma once
+
+#include <QCoreApplication>
+#include <qgsprocessingalgorithm.h>
+
+namespace firebeat::qgis {
+
+class HotspotsAlgorithm final : public QgsProcessingAlgorithm {
+    Q_DECLARE_TR_FUNCTIONS(HotspotsAlgorithm)
+
+  public:
+    QString name() const override { return QStringLiteral("villagehotspots"); }
+    QString displayName() const override { return tr("Village hot spots (Gi*, Local Moran's I)"); }
+    QString group() const override { return tr("Analysis"); }
+    QString groupId() const override { return QStringLiteral("analysis"); }
+    QString shortHelpString() const override;
+    QIcon icon() const override;
+    HotspotsAlgorithm* createInstance() const override { return new HotspotsAlgorithm(); }
+    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+
+  protected:
+    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 QgsProcessingFeedback* feedback) override;
+};
+
+} // namespace firebeat::qgis

@@ -1,0 +1,81 @@
+#include "output_styles.h"
+
+#include <qgscolorrampshader.h>
+#include <qgsmaplayer.h>
+#include <qgsprocessingcontext.h>
+#include <qgsrasterlayer.h>
+#include <qgsrastershader.h>
+#include <qgssinglebandpseudocolorrenderer.h>
+
+#include <QFileInfo>
+
+namespace firebeat::qgis {
+namespace {
+
+// The heatmap style's ramp spans 0..classificationMax as a template: stretch its items over
+// this raster's maximum, keeping the colours (and the transparent lowest class) of the file.
+void fitRampToRaster(QgsRasterLayer& layer) {
+    auto* renderer = dynamic_cast<QgsSingleBandPseudoColorRenderer*>(layer.renderer());
+    if (!renderer || !renderer->shader() || renderer->classificationMax() <= 0)
+        return;
+    auto* ramp = dynamic_cast<QgsColorRampShader*>(renderer->shader()->rasterShaderFunction());
+    const double max = layer.dataProvider()->bandStatistics(1, QgsRasterBandStats::Max).maximumValue;
+    if (!ramp || !(max > 0))
+        return;
+    const double scale = max / renderer->classificationMax();
+    QList<QgsColorRampShader::ColorRampItem> items = ramp->colorRampItemList();
+    for (QgsColorRampShader::ColorRampItem& item : items) {
+        item.value *= scale;
+        item.label = QString::number(item.value, 'g', 3);
+    }
+    ramp->setColorRampItemList(items);
+    ramp->setMinimumValue(renderer->classificationMin() * scale);
+    ramp->setMaximumValue(max);
+    renderer->setClassificationMin(renderer->classificationMin() * scale);
+    renderer->setClassificationMax(max);
+}
+
+// Applies one style file once the layer is loaded; QGIS owns and deletes the instance.
+class StylePostProcessor final : public QgsProcessingLayerPostProcessorInterface {
+  public:
+    explicit StylePostProcessor(QString path) : path_(std::move(path)) {}
+    void postProcessLayer(QgsMapLayer* layer, QgsProcessingContext&, QgsProcessingFeedback*) override {
+        bool ok = false;
+        if (!layer)
+            return;
+        layer->loadNamedStyle(path_, ok);
+        if (auto* raster = qobject_cast<QgsRasterLayer*>(layer))
+            fitRampToRaster(*raster);
+    }
+
+  private:
+    QString path_;
+};
+
+} // namespace
+
+QString stylePath(const QString& name) {
+    for (const QString& dir :
+         {QStringLiteral(FIREBEAT_STYLES_DIR), QStringLiteral(FIREBEAT_INSTALLED_STYLES_DIR)}) {
+        const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".qml");
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return {};
+}
+
+QgsProcessingLayerPostProcessorInterface* stylePostProcessor(const QString& style) {
+    const QString path = stylePath(style);
+    return path.isEmpty() ? nullptr : new StylePostProcessor(path);
+}
+
+void loadStyledOnCompletion(QgsProcessingContext& context, const QString& uri, const QString& layerName,
+                            const QString& style, const QString& outputName) {
+    QgsProcessingContext::LayerDetails details(layerName, context.project(), outputName,
+                                               QgsProcessingUtils::LayerHint::Vector);
+    details.forceName = true; // the analysis' layer name, not the file's
+    details.setPostProcessor(stylePostProcessor(style));
+    context.addLayerToLoadOnCompletion(uri, details);
+}
+
+} // namespace firebeat::qgis

@@ -1,0 +1,27 @@
+// firebeat:districtsizing: the workload and staffing estimate of `firebeat sizing`, in the toolbox.
+#pragma once
+
+#include <QCoreApplication>
+#include <qgsprocessingalgorithm.h>
+
+namespace firebeat::qgis {
+
+class SizingAlgorithm final : public QgsProcessingAlgorithm {
+    Q_DECLARE_TR_FUNCTIONS(SizingAlgorithm)
+
+  public:
+    QString name() const override { return QStringLiteral("districtsizing"); }
+    QString displayName() const override { return tr("District staffing estimate"); }
+    QString group() const override { return tr("Analysis"); }
+    QString groupId() const override { return QStringLiteral("analysis"); }
+    QString shortHelpString() const override;
+    QIcon icon() const override;
+    SizingAlgorithm* createInstance() const override { return new SizingAlgorithm(); }
+    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
+
+  protected:
+    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 QgsProcessingFeedback* feedback) override;
+};
+
+} // namespace firebeat::qgis

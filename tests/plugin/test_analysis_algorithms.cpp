@@ -1,0 +1,144 @@
+// firebeat:coveragegaps, firebeat:villagehotspots and firebeat:districtsizing through QGIS's
+// processing registry, headless, against the command line; and the styles they load with.
+#include "fixtures.h"
+#include "output_styles.h"
+#include "plugin_test_support.h"
+
+#include <qgsfeatureiterator.h>
+#include <qgsrenderer.h>
+#include <qgsvectorlayer.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace firebeat::test;
+
+namespace {
+
+// Values of one field by the id field, from a GeoPackage layer.
+QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
+                               const QString& field) {
+    QgsVectorLayer v(gpkg + "|layername=" + layer, layer, "ogr");
+    QMap<QString, QVariant> out;
+    QgsFeature f;
+    for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
+        out.insert(f.attribute(id).toString(), f.attribute(field));
+    return out;
+}
+
+} // namespace
+
+class TestAnalysisAlgorithms : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString clean_, noDistricts_;
+
+  private Q_SLOTS:
+    void initTestCase() {
+        startQgisWithProvider();
+        clean_ = dir_.filePath("clean.gpkg");
+        writeLayers(clean_.toStdString(), minimalDataset());
+        noDistricts_ = dir_.filePath("no_districts.gpkg");
+        auto layers = minimalDataset();
+        std::erase_if(layers, [](const MinimalLayer& l) { return l.name == "police_districts"; });
+        writeLayers(noDistricts_.toStdString(), layers);
+    }
+    void cleanupTestCase() { QgsApplication::exitQgis(); }
+
+    void coverageRanksEqualTheCommandLine() {
+        const QString plugin = dir_.filePath("coverage_plugin.gpkg");
+        const AlgorithmRun run =
+            runAlgorithm("firebeat:coveragegaps",
+                         {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", plugin}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        const auto ranks = column(plugin, "district_coverage", "district_id", "gap_rank");
+        QCOMPARE(ranks.size(), 2);
+        if (qgetenv("FIREBEAT_CLI").isEmpty())
+            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        const QString cli = dir_.filePath("coverage_cli.gpkg");
+        const auto [code, out] = runCli({"coverage", "--quiet", "--json", "--input", clean_,
+                                         "--reference-date", "2026-06-30", "--output", cli});
+        QVERIFY2(code == 0, qPrintable(out));
+        const QJsonArray districts =
+            QJsonDocument::fromJson(out.toUtf8()).object().value("districts").toArray();
+        QCOMPARE(districts.size(), 2);
+        for (const QJsonValue& d : districts)
+            QCOMPARE(ranks.value(d["district_id"].toString()).toInt(), d["gap_rank"].toInt());
+        QCOMPARE(column(plugin, "district_coverage", "district_id", "gap_score"),
+                 column(cli, "district_coverage", "district_id", "gap_score"));
+    }
+
+    void hotspotsEqualTheCommandLine() {
+        // The fixture has 2 villages and Gi* needs 3 areas: hexagons over its districts.
+        const QString plugin = dir_.filePath("hotspots_plugin.gpkg");
+        const AlgorithmRun run =
+            runAlgorithm("firebeat:villagehotspots",
+                         {{"INPUT", clean_}, {"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", plugin}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        if (qgetenv("FIREBEAT_CLI").isEmpty())
+            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        const QString cli = dir_.filePath("hotspots_cli.gpkg");
+        const auto [code, out] = runCli({"hotspots", "--quiet", "--input", clean_, "--hex-size", "1000",
+                                         "--permutations", "99", "--output", cli});
+        QVERIFY2(code == 0, qPrintable(out));
+        for (const char* field : {"gi_bin", "gi_z", "lisa_p"}) {
+            const auto values = column(plugin, "village_hotspots", "village_id", field);
+            QVERIFY(!values.isEmpty());
+            QCOMPARE(values, column(cli, "village_hotspots", "village_id", field));
+        }
+    }
+
+    void sizingEqualsTheCommandLine() {
+        const QString plugin = dir_.filePath("sizing_plugin.gpkg");
+        const AlgorithmRun run = runAlgorithm(
+            "firebeat:districtsizing",
+            {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"HEADCOUNT", 10}, {"OUTPUT", plugin}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        if (qgetenv("FIREBEAT_CLI").isEmpty())
+            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        const QString cli = dir_.filePath("sizing_cli.gpkg");
+        const auto [code, out] = runCli({"sizing", "--quiet", "--input", clean_, "--reference-date",
+                                         "2026-06-30", "--headcount", "10", "--output", cli});
+        QVERIFY2(code == 0, qPrintable(out));
+        const auto allocated = column(plugin, "district_sizing", "district_id", "allocated");
+        QCOMPARE(allocated.size(), 2);
+        QCOMPARE(allocated, column(cli, "district_sizing", "district_id", "allocated"));
+    }
+
+    void brokenDataGivesTheReadersMessage() {
+        for (const char* id : {"firebeat:coveragegaps", "firebeat:districtsizing"}) {
+            const QString output = dir_.filePath(QString("broken_%1.gpkg").arg(QString(id).section(':', 1)));
+            const AlgorithmRun run = runAlgorithm(id, {{"INPUT", noDistricts_}, {"OUTPUT", output}});
+            QVERIFY2(!run.ok, id);
+            QVERIFY2(run.errors.contains("police_districts"), qPrintable(run.errors));
+            QVERIFY(!QFile::exists(output));
+        }
+        const AlgorithmRun window =
+            runAlgorithm("firebeat:coveragegaps",
+                         {{"INPUT", clean_}, {"WINDOW_DAYS", 0}, {"OUTPUT", dir_.filePath("window.gpkg")}});
+        QVERIFY(!window.ok);
+    }
+
+    void stylesApplyToTheOutputs() {
+        const QString coverage = dir_.filePath("coverage_plugin.gpkg");
+        for (const char* layer : {"district_coverage", "overdue_units", "blind_spots"}) {
+            const QString style = firebeat::qgis::stylePath(layer);
+            QVERIFY2(!style.isEmpty(), layer);
+            QgsVectorLayer v(coverage + "|layername=" + layer, layer, "ogr");
+            QVERIFY2(v.isValid(), layer);
+            bool ok = false;
+            v.loadNamedStyle(style, ok);
+            QVERIFY2(ok, layer);
+        }
+        QgsVectorLayer hotspots(dir_.filePath("hotspots_plugin.gpkg") + "|layername=village_hotspots", "h",
+                                "ogr");
+        bool ok = false;
+        hotspots.loadNamedStyle(firebeat::qgis::stylePath("village_hotspots"), ok);
+        QVERIFY(ok);
+        QCOMPARE(hotspots.renderer()->type(), QString("categorizedSymbol"));
+    }
+};
+
+FIREBEAT_QGIS_TEST_MAIN(TestAnalysisAlgorithms)
+#include "test_analysis_algorithms.moc"
