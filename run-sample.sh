@@ -24,4 +24,9 @@ echo
 echo "== district sizing (allocating 120 officers)"
 $fb sizing --quiet --input "$sample" --reference-date 2026-11-28 --headcount 120 --output out/district_sizing.gpkg
 echo
-echo "Results are in $(pwd)/out: open them in QGIS, or read the README for the plugin and the server."
+echo "Results are in $(pwd)/out: open them in QGIS, or read the README for the plugin."
+echo
+echo "== serving the live hazard heatmap (WMS 1.3.0/1.1.1 and XYZ tiles); Ctrl-C stops the server"
+echo "   WMS:   http://127.0.0.1:8080/wms?SERVICE=WMS&REQUEST=GetCapabilities"
+echo "   tiles: http://127.0.0.1:8080/tiles/hazard_heatmap/{z}/{x}/{y}.png"
+exec $fb serve --input "$sample" --listen 127.0.0.1:8080
