@@ -15,10 +15,10 @@
 #include <sys/mman.h>
 
 #include <chrono>
-#include <ctime>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -31,7 +31,9 @@ using namespace firebeat;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double since(Clock::time_point t) {
+    return std::chrono::duration<double>(Clock::now() - t).count();
+}
 // CPU seconds used by the whole process so far (all threads).
 double cpuSeconds() {
     timespec t{};
@@ -137,32 +139,37 @@ struct Layer {
     std::string crsWkt;
 };
 
-Layer readLayer(const std::string& path, const std::string& layerName, const std::string& weightField,
-                const std::string& radiusField, double radius) {
-    GDALDataset* ds =
-        static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr));
-    if (!ds)
-        throw std::runtime_error("cannot open " + path);
-    OGRLayer* layer = layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(layerName.c_str());
-    if (!layer)
-        throw std::runtime_error("no layer " + layerName);
-    Layer out;
-    reserveHuge(out.points, static_cast<std::size_t>(std::max<GIntBig>(0, layer->GetFeatureCount(TRUE))));
-    OGREnvelope e;
-    if (layer->GetExtent(&e, TRUE) == OGRERR_NONE)
-        out.extent = Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-        char* wkt = nullptr;
-        srs->exportToWkt(&wkt);
-        out.crsWkt = wkt;
-        CPLFree(wkt);
+struct Source {
+    std::string path, layerName, weightField, radiusField;
+    double radius = 0;
+};
+
+struct Opened {
+    GDALDataset* ds = nullptr;
+    OGRLayer* layer = nullptr;
+    explicit Opened(const Source& s)
+        : ds(static_cast<GDALDataset*>(
+              GDALOpenEx(s.path.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr))) {
+        if (!ds)
+            throw std::runtime_error("cannot open " + s.path);
+        layer = s.layerName.empty() ? ds->GetLayer(0) : ds->GetLayerByName(s.layerName.c_str());
+        if (!layer)
+            throw std::runtime_error("no layer " + s.layerName);
     }
-    // Only the fields we need travel through the stream.
+    ~Opened() { GDALClose(ds); }
+    Opened(const Opened&) = delete;
+    Opened& operator=(const Opened&) = delete;
+};
+
+// Appends the layer's points, read through its Arrow stream with only the weight and radius
+// fields. (Reading halves of the FID range on two threads was slower with GDAL 3.6: an attribute
+// filter takes the GeoPackage driver off its fast Arrow path.)
+void readPoints(OGRLayer* layer, const Source& src, std::vector<KdePoint>& out) {
     std::vector<std::string> ignored;
     const OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
         const std::string name = defn->GetFieldDefn(i)->GetNameRef();
-        if (name != weightField && name != radiusField)
+        if (name != src.weightField && name != src.radiusField)
             ignored.push_back(name);
     }
     std::vector<const char*> ignoredC;
@@ -170,11 +177,10 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
         ignoredC.push_back(s.c_str());
     ignoredC.push_back(nullptr);
     layer->SetIgnoredFields(ignoredC.data());
-
     ArrowArrayStream stream;
     const char* options[] = {"INCLUDE_FID=NO", "MAX_FEATURES_IN_BATCH=65536", nullptr};
     if (!layer->GetArrowStream(&stream, options))
-        throw std::runtime_error("no Arrow stream for " + path);
+        throw std::runtime_error("no Arrow stream for " + src.path);
     ArrowSchema schema;
     if (stream.get_schema(&stream, &schema) != 0)
         throw std::runtime_error("no Arrow schema");
@@ -185,12 +191,12 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
         const std::string name = schema.children[c]->name;
         if (name == geometryName)
             geometry = static_cast<int>(c);
-        if (name == weightField)
+        if (name == src.weightField)
             weight = static_cast<int>(c);
-        if (name == radiusField)
+        if (name == src.radiusField)
             rad = static_cast<int>(c);
     }
-    if (geometry < 0 || (!weightField.empty() && weight < 0) || (!radiusField.empty() && rad < 0))
+    if (geometry < 0 || (!src.weightField.empty() && weight < 0) || (!src.radiusField.empty() && rad < 0))
         throw std::runtime_error("geometry, weight or radius column missing from the Arrow stream");
     while (true) {
         ArrowArray batch;
@@ -216,14 +222,30 @@ Layer readLayer(const std::string& path, const std::string& layerName, const std
             }
             const double w =
                 weight >= 0 ? numberAt(schema.children[weight], batch.children[weight], row) : 1.0;
-            const double r = rad >= 0 ? numberAt(schema.children[rad], batch.children[rad], row) : radius;
-            appendWkbPoints(data + begin, static_cast<std::size_t>(end - begin), w, r, out.points);
+            const double r = rad >= 0 ? numberAt(schema.children[rad], batch.children[rad], row) : src.radius;
+            appendWkbPoints(data + begin, static_cast<std::size_t>(end - begin), w, r, out);
         }
         batch.release(&batch);
     }
     schema.release(&schema);
     stream.release(&stream);
-    GDALClose(ds);
+}
+
+// The layer's points, extent and CRS.
+Layer readLayer(const Source& src) {
+    Layer out;
+    const Opened o(src);
+    reserveHuge(out.points, static_cast<std::size_t>(std::max<GIntBig>(0, o.layer->GetFeatureCount(TRUE))));
+    OGREnvelope e;
+    if (o.layer->GetExtent(&e, TRUE) == OGRERR_NONE)
+        out.extent = Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
+    if (const OGRSpatialReference* srs = o.layer->GetSpatialRef()) {
+        char* wkt = nullptr;
+        srs->exportToWkt(&wkt);
+        out.crsWkt = wkt;
+        CPLFree(wkt);
+    }
+    readPoints(o.layer, src, out.points);
     return out;
 }
 
@@ -236,12 +258,16 @@ int heatmap(const std::map<std::string, std::string>& a) {
     const double pixel = std::stod(get("pixel-size", "0"));
     const double radius = std::stod(get("radius", "0"));
     KdeOptions o;
-    o.kernel = *parseKernel(get("kernel", "quartic"));
-    o.value = *parseOutputValue(get("output-value", "density"));
+    const auto kernel = parseKernel(get("kernel", "quartic"));
+    const auto value = parseOutputValue(get("output-value", "density"));
+    if (!kernel || !value)
+        throw std::invalid_argument("unknown --kernel or --output-value");
+    o.kernel = *kernel;
+    o.value = *value;
     o.qgisCompatible = a.contains("qgis-compatible");
     o.threads = static_cast<unsigned>(std::stoul(get("threads", "0")));
 
-    Layer layer = readLayer(get("input"), get("layer"), get("weight-field"), get("radius-field"), radius);
+    Layer layer = readLayer({get("input"), get("layer"), get("weight-field"), get("radius-field"), radius});
     const double readSeconds = since(start);
     auto t = Clock::now();
     const KdePointIndex index(std::move(layer.points), layer.extent);
@@ -278,8 +304,9 @@ int heatmap(const std::map<std::string, std::string>& a) {
               << "read " << readSeconds << " s, index " << indexSeconds << " s, "
               << (a.contains("compute-only") ? "compute " : "compute + write ") << computeSeconds
               << " s, total " << since(start) << " s\n"
-              << "kernel evaluations " << evaluations << ": " << evaluations / computeSeconds / 1e9 << " G/s, "
-              << evaluations / computeCpu / 1e9 << " G per CPU second (" << computeCpu << " CPU s)\n";
+              << "kernel evaluations " << evaluations << ": " << evaluations / computeSeconds / 1e9
+              << " G/s, " << evaluations / computeCpu / 1e9 << " G per CPU second (" << computeCpu
+              << " CPU s)\n";
     return 0;
 }
 

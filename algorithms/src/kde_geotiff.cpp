@@ -3,6 +3,7 @@
 #include "kde_internal.h"
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <sstream>
 #include <vector>
@@ -10,15 +11,18 @@
 namespace firebeat {
 namespace {
 
-// Rows computed and written at a time: whole 256-row blocks, about 8 MiB of floats (two strips
-// are in memory: one being computed while the other is compressed and written).
-int stripRows(const RasterWindow& window) {
-    constexpr std::size_t kBudget = std::size_t{8} << 20;
-    const std::size_t perBlockRow =
-        sizeof(float) * static_cast<std::size_t>(std::max(window.width, 1)) * GeoTiffWriter::kBlockSize;
-    const std::size_t blocks = std::max<std::size_t>(1, kBudget / perBlockRow);
-    return static_cast<int>(std::min<std::size_t>(blocks * GeoTiffWriter::kBlockSize,
-                                                  static_cast<std::size_t>(std::max(window.height, 1))));
+// Rows computed and written at a time, in whole 256-row blocks: about 2 MiB of floats, so the
+// write of the last strip (which nothing overlaps) is short, but at least 4 radii, so few
+// points straddle strips (each strip normalises the density kernels it reaches), and at most
+// 32 MiB. Two strips are in memory: one computed while the other is compressed and written.
+int stripRows(const RasterWindow& window, const KdePointIndex& index) {
+    constexpr std::size_t kMiB = std::size_t{1} << 20, kBlock = GeoTiffWriter::kBlockSize;
+    const std::size_t blockRow = sizeof(float) * static_cast<std::size_t>(std::max(window.width, 1)) * kBlock;
+    const double radiusBlocks = std::ceil(4 * index.maxRadius() / window.grid.pixelSize / kBlock);
+    const std::size_t blocks =
+        std::max({std::size_t{1}, 2 * kMiB / blockRow,
+                  std::min(static_cast<std::size_t>(radiusBlocks), 32 * kMiB / blockRow)});
+    return static_cast<int>(std::min(blocks * kBlock, static_cast<std::size_t>(std::max(window.height, 1))));
 }
 
 std::string number(double v) {
@@ -79,7 +83,7 @@ void writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& ind
     if (window.width < 1 || window.height < 1)
         throw InputError("the heatmap raster must have at least one pixel");
     GeoTiffWriter writer(path, window, withKdeTags(tiff, index, options));
-    const int rows = stripRows(window);
+    const int rows = stripRows(window, index);
     const std::size_t stripSize = static_cast<std::size_t>(rows) * static_cast<std::size_t>(window.width);
     std::vector<float> strips[2];
     const double computeShare = tiff.overviews || tiff.cog ? 0.85 : 0.98;

@@ -60,9 +60,10 @@ FB_INLINE v8f expNonPositive(v8f x) {
     return e * std::bit_cast<v8f>((n + 127) << 23);
 }
 
-// The kernel's shape at t = (distance / radius)^2; 1 at the centre.
-template <Kernel K> FB_INLINE v8f shapeAt(v8f t, const Shape& shape) {
-    const v8f zero = splat(0);
+// The kernel's shape at t = (distance / radius)^2; 1 at the centre. Clamp: the caller may pass
+// t slightly above 1 without masking it (QGIS's double-precision test admits pixels our float t
+// puts at 1 + ulp), so odd powers of 1 - t must not go below 0.
+template <Kernel K, bool Clamp> FB_INLINE v8f shapeAt(v8f t, const Shape& shape) {
     if constexpr (K == Kernel::Uniform) {
         (void)t;
         return splat(1);
@@ -70,16 +71,17 @@ template <Kernel K> FB_INLINE v8f shapeAt(v8f t, const Shape& shape) {
         return 1.0f - shape.slope * sqrtNonNegative(t);
     } else if constexpr (K == Kernel::Gaussian) {
         return expNonPositive(t * -shape.gaussA);
-    } else {
-        // Clamped so a pixel admitted by QGIS's double-precision test at t = 1 + ulp adds 0.
+    } else if constexpr (K == Kernel::Quartic) {
         const v8f a = 1.0f - t;
-        const v8f b = a > zero ? a : zero;
+        return a * a;
+    } else {
+        v8f a = 1.0f - t;
+        if constexpr (Clamp)
+            a = a > 0.0f ? a : splat(0);
         if constexpr (K == Kernel::Epanechnikov)
-            return b;
-        else if constexpr (K == Kernel::Quartic)
-            return b * b;
+            return a;
         else
-            return b * b * b;
+            return a * a * a;
     }
 }
 
@@ -97,7 +99,7 @@ FB_INLINE void runRow(std::int64_t kFirst, int n, float fx, float dyq, float s, 
         const v8f t = (dx * dx + dyq) * s;
         if constexpr (DiscTest)
             mask &= t <= 1.0f;
-        sink(j, mask, shapeAt<K>(t, shape));
+        sink(j, mask, shapeAt<K, !DiscTest>(t, shape));
         k += 8.0f;
     };
     int j = 0;

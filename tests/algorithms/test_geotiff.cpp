@@ -121,7 +121,7 @@ class TestGeoTiff : public QObject {
     }
 
     void manyStripsGiveTheSameValues() {
-        // 9000 columns: the writer computes 256 rows at a time, so 2000 rows take eight strips.
+        // The writer computes 4 radii (960 pixels) rounded up to 1024 rows at a time: two strips.
         const KdePointIndex index(scatter(200, 1000, 120));
         const RasterWindow w = RasterWindow::fromTopLeft(499000, 2771500, 0.5, 9000, 2000);
         const fs::path path = dir() / "strips.tif";
