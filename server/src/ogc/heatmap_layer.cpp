@@ -1,6 +1,6 @@
 #include "heatmap_layer.h"
 
-#include "point_density.h"
+#include "firebeat/kde_point_density.h"
 
 #include "firebeat/progress.h"
 

@@ -1,10 +1,10 @@
-#include "point_density.h"
+#include "firebeat/kde_point_density.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-namespace firebeat::ogc {
+namespace firebeat {
 namespace {
 
 // Pixels are evaluated in runs of this many, each run against the points near its envelope.
@@ -46,4 +46,4 @@ void quarticDensityAt(const KdePointIndex& index, std::span<const Point> at, std
     }
 }
 
-} // namespace firebeat::ogc
+} // namespace firebeat
