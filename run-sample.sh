@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the sample layers: set up, build, validate the Kunming sample, then compute
-# the hazard heatmap, coverage gaps, village hot spots and district sizing into out/.
+# the hazard heatmap, coverage gaps, village hot spots and district sizing into out/, and
+# finally serve the layers with the web viewer at http://127.0.0.1:8080/.
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
@@ -26,7 +27,8 @@ $fb sizing --quiet --input "$sample" --reference-date 2026-11-28 --headcount 120
 echo
 echo "Results are in $(pwd)/out: open them in QGIS, or read the README for the plugin."
 echo
-echo "== serving the live hazard heatmap (WMS 1.3.0/1.1.1 and XYZ tiles); Ctrl-C stops the server"
-echo "   WMS:   http://127.0.0.1:8080/wms?SERVICE=WMS&REQUEST=GetCapabilities"
-echo "   tiles: http://127.0.0.1:8080/tiles/hazard_heatmap/{z}/{x}/{y}.png"
+echo "== serving the map: open the viewer in a browser; Ctrl-C stops the server"
+echo "   viewer: http://127.0.0.1:8080/"
+echo "   WMS:    http://127.0.0.1:8080/wms?SERVICE=WMS&REQUEST=GetCapabilities"
+echo "   tiles:  http://127.0.0.1:8080/tiles/hazard_heatmap/{z}/{x}/{y}.png"
 exec $fb serve --input "$sample" --listen 127.0.0.1:8080

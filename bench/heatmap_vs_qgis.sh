@@ -1,9 +1,10 @@
 #!/bin/bash
 # Times QGIS 3.22's heatmap (qgis:heatmapkerneldensityestimation through qgis_process) against
-# FireBeat's engine (bench/kde_bench, QGIS-compatible output) on the same 1,000,000 clustered
-# points: radius 500 m, 20 m pixels, quartic, weight field, EPSG:4543. The two run alternately;
-# medians of wall time and peak memory (/usr/bin/time -v) are reported, then the outputs are
-# compared pixel by pixel. Needs qgis, gdal-bin, python3-gdal, python3-numpy and time (Debian).
+# the whole `firebeat heatmap --qgis-compatible` command on the same 1,000,000 clustered points:
+# radius 500 m, 20 m pixels, quartic, weight field, EPSG:4543. The two run alternately; medians
+# of wall time and peak memory (/usr/bin/time -v) are reported with the machine's load, then the
+# outputs are compared pixel by pixel (bench/kde_bench compare), and the engine alone is timed.
+# Needs qgis, gdal-bin, python3-gdal, python3-numpy and time (Debian).
 #
 # Usage: bench/heatmap_vs_qgis.sh [BUILD_DIR] [RUNS]    (defaults: ./build, 3)
 #        WORK=/some/dir to keep the points and outputs elsewhere than /tmp/firebeat-bench.
@@ -13,9 +14,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
 runs=${2:-3}
 bench=$build/bench/kde_bench
+firebeat=$build/server/firebeat
 work=${WORK:-/tmp/firebeat-bench}
 points=$work/points_1m.gpkg
 [ -x "$bench" ] || { echo "no $bench: build the kde_bench target first" >&2; exit 2; }
+[ -x "$firebeat" ] || { echo "no $firebeat: build the firebeat target first" >&2; exit 2; }
 [ -x /usr/bin/qgis_process.bin ] || { echo "no /usr/bin/qgis_process.bin (Debian package qgis)" >&2; exit 2; }
 mkdir -p "$work/xdg"
 chmod 700 "$work/xdg"
@@ -39,9 +42,9 @@ run_qgis() {
 
 run_ours() {
     rm -f "$work/ours.tif"
-    /usr/bin/time -v -o "$work/ours.time" "$bench" heatmap --input "$points" --output "$work/ours.tif" \
+    /usr/bin/time -v -o "$work/ours.time" "$firebeat" heatmap --input "$points" --output "$work/ours.tif" \
         --radius 500 --pixel-size 20 --weight-field weight --kernel quartic --output-value raw \
-        --qgis-compatible >"$work/ours.log"
+        --qgis-compatible --quiet >"$work/ours.log"
     measure "$work/ours.time"
 }
 
@@ -52,9 +55,10 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 : >"$work/qgis.runs"
 : >"$work/ours.runs"
 for i in $(seq "$runs"); do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     q=$(run_qgis)
     o=$(run_ours)
-    echo "run $i: QGIS ${q% *} s ${q#* } MiB, FireBeat ${o% *} s ${o#* } MiB"
+    echo "run $i (load $load): QGIS ${q% *} s ${q#* } MiB, firebeat heatmap ${o% *} s ${o#* } MiB"
     echo "$q" >>"$work/qgis.runs"
     echo "$o" >>"$work/ours.runs"
 done
@@ -62,7 +66,7 @@ qt=$(cut -d' ' -f1 "$work/qgis.runs" | median)
 qm=$(cut -d' ' -f2 "$work/qgis.runs" | median)
 ot=$(cut -d' ' -f1 "$work/ours.runs" | median)
 om=$(cut -d' ' -f2 "$work/ours.runs" | median)
-echo "median: QGIS $qt s, $qm MiB; FireBeat $ot s, $om MiB; FireBeat is $(awk "BEGIN { printf \"%.1f\", $qt / $ot }")x faster"
+echo "median: QGIS $qt s, $qm MiB; firebeat heatmap $ot s, $om MiB; FireBeat is $(awk "BEGIN { printf \"%.1f\", $qt / $ot }")x faster"
 echo "FireBeat's last run:"
 sed 's/^/  /' "$work/ours.log"
 echo "same output? $("$bench" compare "$work/qgis.tif" "$work/ours.tif")"

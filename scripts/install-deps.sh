@@ -19,6 +19,13 @@ packages=(
   r-base-core r-cran-spdep r-cran-sf
   # real WMS clients for the server tests (GDAL's WMS driver comes with gdal-bin)
   python3-owslib
+  # the server's load test (wrk) and its libFuzzer target (clang 16 with its runtime)
+  wrk clang-16 libclang-rt-16-dev
+  # the server's web viewer (Leaflet, served by firebeat) and the headless browser that tests it,
+  # with a Chinese font for its labels
+  libjs-leaflet chromium fonts-wqy-microhei
+  # the PostGIS server the server's tests start on loopback (scripts/postgis-test-server.sh)
+  postgresql-15-postgis-3
 )
 
 missing=()

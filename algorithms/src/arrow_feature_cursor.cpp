@@ -11,11 +11,42 @@
 namespace firebeat {
 namespace {
 
-// One column of the current batch, typed by its Arrow format string.
+// The Arrow formats we read, decided once per stream so that row accessors only switch.
+enum class ArrowType {
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Bool,
+    Float,
+    Double,
+    Text,
+    LargeText,
+    Binary,
+    LargeBinary,
+    Date,
+    Timestamp,
+    Other
+};
+
+ArrowType arrowType(std::string_view f) {
+    static constexpr std::pair<std::string_view, ArrowType> kExact[] = {
+        {"c", ArrowType::Int8},   {"s", ArrowType::Int16},       {"i", ArrowType::Int32},
+        {"l", ArrowType::Int64},  {"b", ArrowType::Bool},        {"f", ArrowType::Float},
+        {"g", ArrowType::Double}, {"u", ArrowType::Text},        {"U", ArrowType::LargeText},
+        {"z", ArrowType::Binary}, {"Z", ArrowType::LargeBinary}, {"tdD", ArrowType::Date}};
+    for (const auto& [format, type] : kExact)
+        if (f == format)
+            return type;
+    return f.starts_with("ts") ? ArrowType::Timestamp : ArrowType::Other;
+}
+
+// One column of the current batch.
 struct Column {
-    const ArrowSchema* schema = nullptr;
     const ArrowArray* array = nullptr;
-    std::string_view format;
+    ArrowType type = ArrowType::Other;
+    std::int64_t ticksPerSecond = 1000; // Timestamp only
+    bool naive = true;                  // Timestamp without a time zone: wall-clock CST
 
     bool isNull(std::int64_t row) const {
         const auto* validity = static_cast<const std::uint8_t*>(array->buffers[0]);
@@ -28,35 +59,65 @@ struct Column {
     std::string_view bytes(std::int64_t row) const {
         const std::int64_t i = row + array->offset;
         const auto* data = static_cast<const char*>(array->buffers[2]);
-        if (format == "U" || format == "Z") {
+        if (type == ArrowType::LargeText || type == ArrowType::LargeBinary) {
             const auto* off = static_cast<const std::int64_t*>(array->buffers[1]);
             return {data + off[i], static_cast<std::size_t>(off[i + 1] - off[i])};
         }
         const auto* off = static_cast<const std::int32_t*>(array->buffers[1]);
         return {data + off[i], static_cast<std::size_t>(off[i + 1] - off[i])};
     }
-    bool isText() const { return format == "u" || format == "U"; }
-    bool isBinary() const { return format == "z" || format == "Z"; }
+    bool isText() const { return type == ArrowType::Text || type == ArrowType::LargeText; }
+    bool isFloating() const { return type == ArrowType::Float || type == ArrowType::Double; }
 
     std::optional<std::int64_t> integer(std::int64_t row) const {
-        if (format == "l")
+        switch (type) {
+        case ArrowType::Int64:
             return value<std::int64_t>(row);
-        if (format == "i")
+        case ArrowType::Int32:
             return value<std::int32_t>(row);
-        if (format == "s")
+        case ArrowType::Int16:
             return value<std::int16_t>(row);
-        if (format == "c")
+        case ArrowType::Int8:
             return value<std::int8_t>(row);
-        if (format == "b")
+        case ArrowType::Bool:
             return (static_cast<const std::uint8_t*>(array->buffers[1])[(row + array->offset) / 8] >>
-                    ((row + array->offset) % 8)) & 1;
-        return std::nullopt;
+                    ((row + array->offset) % 8)) &
+                   1;
+        default:
+            return std::nullopt;
+        }
+    }
+
+    // Date: days since the epoch, a civil date (midnight CST). Timestamp: with a time zone the
+    // value is UTC; without one it is wall-clock time (here CST).
+    std::optional<Timestamp> timestamp(std::int64_t row) const {
+        if (type == ArrowType::Date)
+            return std::int64_t{value<std::int32_t>(row)} * kSecondsPerDay - kDefaultUtcOffsetMinutes * 60;
+        if (type != ArrowType::Timestamp)
+            return std::nullopt;
+        const std::int64_t v = value<std::int64_t>(row);
+        const std::int64_t seconds =
+            v >= 0 ? v / ticksPerSecond : -((-v + ticksPerSecond - 1) / ticksPerSecond);
+        return naive ? seconds - kDefaultUtcOffsetMinutes * 60 : seconds;
     }
 };
 
+Column describeColumn(const ArrowSchema& schema) {
+    Column c;
+    const std::string_view format = schema.format;
+    c.type = arrowType(format);
+    if (c.type == ArrowType::Timestamp) {
+        const char unit = format.size() > 2 ? format[2] : 'm';
+        c.ticksPerSecond = unit == 's' ? 1 : unit == 'm' ? 1000 : unit == 'u' ? 1000000 : 1000000000;
+        c.naive = format.size() <= 4;
+    }
+    return c;
+}
+
 class ArrowFeatureCursor final : public FeatureCursor {
   public:
-    ArrowFeatureCursor(OGRLayer& layer, std::vector<int> fields) : layer_(layer), fields_(std::move(fields)) {}
+    ArrowFeatureCursor(OGRLayer& layer, std::vector<int> fields)
+        : layer_(layer), fields_(std::move(fields)) {}
     ~ArrowFeatureCursor() override {
         releaseBatch();
         if (schema_.release)
@@ -76,7 +137,8 @@ class ArrowFeatureCursor final : public FeatureCursor {
             return false;
         OGRFeatureDefn* defn = layer_.GetLayerDefn();
         const std::string fidName = layer_.GetFIDColumn()[0] ? layer_.GetFIDColumn() : "OGC_FID";
-        const std::string geomName = layer_.GetGeometryColumn()[0] ? layer_.GetGeometryColumn() : "wkb_geometry";
+        const std::string geomName =
+            layer_.GetGeometryColumn()[0] ? layer_.GetGeometryColumn() : "wkb_geometry";
         fieldChild_.assign(fields_.size(), -1);
         for (std::int64_t c = 0; c < schema_.n_children; ++c) {
             const std::string_view name = schema_.children[c]->name;
@@ -88,7 +150,10 @@ class ArrowFeatureCursor final : public FeatureCursor {
                 if (name == defn->GetFieldDefn(fields_[f])->GetNameRef())
                     fieldChild_[f] = c;
         }
-        if (fidChild_ < 0 || std::find(fieldChild_.begin(), fieldChild_.end(), std::int64_t{-1}) != fieldChild_.end())
+        for (std::int64_t c = 0; c < schema_.n_children; ++c)
+            columns_.push_back(describeColumn(*schema_.children[c]));
+        if (fidChild_ < 0 ||
+            std::find(fieldChild_.begin(), fieldChild_.end(), std::int64_t{-1}) != fieldChild_.end())
             return false;
         return defn->GetGeomFieldCount() == 0 || geomChild_ >= 0;
     }
@@ -100,9 +165,8 @@ class ArrowFeatureCursor final : public FeatureCursor {
                 return false;
             batchRows_ = batch_.length;
             row_ = -1;
-            columns_.clear();
-            for (std::int64_t c = 0; c < schema_.n_children; ++c)
-                columns_.push_back({schema_.children[c], batch_.children[c], schema_.children[c]->format});
+            for (std::size_t c = 0; c < columns_.size(); ++c)
+                columns_[c].array = batch_.children[c];
         }
         return true;
     }
@@ -110,38 +174,40 @@ class ArrowFeatureCursor final : public FeatureCursor {
     std::int64_t fid() const override { return *columns_[static_cast<std::size_t>(fidChild_)].integer(row_); }
     bool isNull(std::size_t c) const override { return column(c).isNull(row_); }
 
-    std::string text(std::size_t c) const override {
+    std::string_view text(std::size_t c) const override {
         const Column& col = column(c);
         if (col.isText())
-            return std::string(col.bytes(row_));
+            return col.bytes(row_);
         if (const auto i = col.integer(row_))
-            return std::to_string(*i);
-        if (col.format == "g")
-            return std::to_string(col.value<double>(row_));
-        if (const auto t = timestamp(c))
-            return formatTimestamp(*t);
-        return {};
+            scratch_ = std::to_string(*i);
+        else if (col.type == ArrowType::Double)
+            scratch_ = std::to_string(col.value<double>(row_));
+        else if (const auto t = col.timestamp(row_))
+            scratch_ = formatTimestamp(*t);
+        else
+            scratch_.clear();
+        return scratch_;
     }
 
     std::optional<std::int64_t> integer(std::size_t c) const override {
         const Column& col = column(c);
         if (const auto i = col.integer(row_))
             return i;
-        if (col.format == "g" || col.format == "f" || col.isText())
+        if (col.isFloating() || col.isText())
             return integerFromText(text(c));
         return std::nullopt;
     }
 
     std::optional<double> real(std::size_t c) const override {
         const Column& col = column(c);
-        if (col.format == "g")
+        if (col.type == ArrowType::Double)
             return col.value<double>(row_);
-        if (col.format == "f")
+        if (col.type == ArrowType::Float)
             return col.value<float>(row_);
         if (const auto i = col.integer(row_))
             return static_cast<double>(*i);
         if (col.isText())
-            return realFromText(text(c));
+            return realFromText(col.bytes(row_));
         return std::nullopt;
     }
 
@@ -149,18 +215,7 @@ class ArrowFeatureCursor final : public FeatureCursor {
         const Column& col = column(c);
         if (col.isText())
             return parseTimestamp(col.bytes(row_));
-        if (col.format == "tdD") // days since the epoch, a civil date: midnight CST
-            return std::int64_t{col.value<std::int32_t>(row_)} * kSecondsPerDay - kDefaultUtcOffsetMinutes * 60;
-        if (col.format.starts_with("ts")) {
-            const std::int64_t v = col.value<std::int64_t>(row_);
-            const char unit = col.format.size() > 2 ? col.format[2] : 'm';
-            const std::int64_t perSecond = unit == 's' ? 1 : unit == 'm' ? 1000 : unit == 'u' ? 1000000 : 1000000000;
-            const std::int64_t seconds = v >= 0 ? v / perSecond : -((-v + perSecond - 1) / perSecond);
-            // Arrow: with a time zone the value is UTC; without one it is wall-clock (here CST).
-            const bool naive = col.format.size() <= 4;
-            return naive ? seconds - kDefaultUtcOffsetMinutes * 60 : seconds;
-        }
-        return std::nullopt;
+        return col.timestamp(row_);
     }
 
     std::span<const std::uint8_t> wkb() const override {
@@ -190,6 +245,7 @@ class ArrowFeatureCursor final : public FeatureCursor {
     std::int64_t fidChild_ = -1, geomChild_ = -1;
     std::vector<std::int64_t> fieldChild_;
     std::int64_t row_ = -1, batchRows_ = 0;
+    mutable std::string scratch_; // text() of a non-text column
 };
 
 } // namespace

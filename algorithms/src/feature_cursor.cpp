@@ -11,7 +11,7 @@ namespace firebeat {
 std::unique_ptr<FeatureCursor> openOgrFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices);
 std::unique_ptr<FeatureCursor> openArrowFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices);
 
-std::optional<std::int64_t> integerFromText(const std::string& text) {
+std::optional<std::int64_t> integerFromText(std::string_view text) {
     std::int64_t v = 0;
     const char* end = text.data() + text.size();
     const auto r = std::from_chars(text.data(), end, v);
@@ -24,7 +24,7 @@ std::optional<std::int64_t> integerFromText(const std::string& text) {
     return std::nullopt;
 }
 
-std::optional<double> realFromText(const std::string& text) {
+std::optional<double> realFromText(std::string_view text) {
     double d = 0;
     const char* end = text.data() + text.size();
     const auto r = std::from_chars(text.data(), end, d);

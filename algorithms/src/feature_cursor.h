@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 class OGRLayer;
@@ -22,7 +23,8 @@ class FeatureCursor {
     virtual std::int64_t fid() const = 0;
     // `column` indexes the field list the cursor was opened with.
     virtual bool isNull(std::size_t column) const = 0;
-    virtual std::string text(std::size_t column) const = 0;
+    // Valid until the next call of text() or next(): callers copy what they keep.
+    virtual std::string_view text(std::size_t column) const = 0;
     // Integral numbers only (an integer field, or a real/text one holding a whole number).
     virtual std::optional<std::int64_t> integer(std::size_t column) const = 0;
     // Any number, or text holding one.
@@ -37,7 +39,7 @@ class FeatureCursor {
 std::unique_ptr<FeatureCursor> openFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices);
 
 // Shared by both cursors: numbers written as text.
-std::optional<std::int64_t> integerFromText(const std::string& text);
-std::optional<double> realFromText(const std::string& text);
+std::optional<std::int64_t> integerFromText(std::string_view text);
+std::optional<double> realFromText(std::string_view text);
 
 } // namespace firebeat

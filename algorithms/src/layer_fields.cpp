@@ -57,7 +57,7 @@ double readF64(const std::uint8_t* p, bool littleEndian) {
 } // namespace
 
 // Appending to a named string sidesteps GCC 12's false -Wrestrict on "'" + std::string.
-std::string quoted(const std::string& value) {
+std::string quoted(std::string_view value) {
     std::string out;
     out.reserve(value.size() + 2);
     out += '\'';
@@ -67,14 +67,23 @@ std::string quoted(const std::string& value) {
 }
 
 std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const LayerSpec& spec,
-                                                        const SourceMapping& mapping, Report& report) {
+                                                        const SourceMapping& mapping, Report& report,
+                                                        const std::set<std::string>* onlyFields) {
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     const std::string layerName = layer.GetName();
     std::vector<ResolvedField> fields;
     bool complete = true;
+    std::size_t columns = 0;
     for (const FieldSpec& f : spec.fields) {
-        ResolvedField r{&f, mapping.field(spec.kind, f.name), -1};
+        ResolvedField r{&f, mapping.field(spec.kind, f.name), -1, std::nullopt, true};
+        if (onlyFields && !onlyFields->contains(std::string(f.name))) {
+            r.read = false;
+            fields.push_back(std::move(r));
+            continue;
+        }
         r.ogrIndex = defn->GetFieldIndex(r.sourceName.c_str());
+        if (r.ogrIndex >= 0)
+            r.cursorColumn = columns++;
         if (r.ogrIndex < 0 && f.required) {
             report.error("missing_field", layerName,
                          std::string("required ") + typeName(f.type) + " field is missing" +
@@ -96,34 +105,39 @@ std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const L
     return fields;
 }
 
-FeatureRow::FeatureRow(const LayerSpec& spec, const std::string& layerName, const std::vector<ResolvedField>& fields,
-                       const FeatureCursor& cursor, Report& report)
+FeatureRow::FeatureRow(const LayerSpec& spec, const std::string& layerName,
+                       const std::vector<ResolvedField>& fields, const FeatureCursor& cursor, Report& report)
     : spec_(spec), layerName_(layerName), fields_(fields), cursor_(cursor), report_(report) {
-    id_ = text(spec.idField);
-    if (id_.empty())
+    id_ = textView(spec.idField);
+    if (id_.empty() && isRead(spec.idField))
         missing(spec.idField);
 }
 
+// Converters ask for a field several times, then for the next one in the spec's order: start
+// at the last one found, so that most lookups compare one name.
 const ResolvedField* FeatureRow::field(std::string_view canonical) const {
-    for (const ResolvedField& f : fields_)
-        if (f.spec->name == canonical)
-            return &f;
+    for (std::size_t k = 0; k < fields_.size(); ++k) {
+        const std::size_t i = (hint_ + k) % fields_.size();
+        if (fields_[i].spec->name == canonical) {
+            hint_ = i;
+            return &fields_[i];
+        }
+    }
     return nullptr;
 }
 
-// Cursor columns are the resolved fields that exist, in order.
 std::optional<std::size_t> FeatureRow::column(std::string_view canonical) const {
-    std::size_t c = 0;
-    for (const ResolvedField& f : fields_) {
-        if (f.spec->name == canonical)
-            return f.ogrIndex >= 0 ? std::optional<std::size_t>(c) : std::nullopt;
-        if (f.ogrIndex >= 0)
-            ++c;
-    }
-    return std::nullopt;
+    const ResolvedField* f = field(canonical);
+    return f ? f->cursorColumn : std::nullopt;
 }
 
-void FeatureRow::problem(Severity severity, std::string code, std::string_view fieldName, std::string message) {
+bool FeatureRow::isRead(std::string_view canonical) const {
+    const ResolvedField* f = field(canonical);
+    return f && f->read;
+}
+
+void FeatureRow::problem(Severity severity, std::string code, std::string_view fieldName,
+                         std::string message) {
     const ResolvedField* f = field(fieldName);
     report_.add({severity, std::move(code), layerName_, cursor_.fid(), id_,
                  f ? f->sourceName : std::string(fieldName), std::move(message)});
@@ -139,16 +153,21 @@ void FeatureRow::invalid(std::string_view fieldName, std::string message) {
     problem(Severity::Error, "invalid_value", fieldName, std::move(message));
 }
 
-std::string FeatureRow::text(std::string_view fieldName) const {
+std::string_view FeatureRow::textView(std::string_view fieldName) const {
     const auto c = column(fieldName);
     if (!c || cursor_.isNull(*c))
         return {};
     return cursor_.text(*c);
 }
 
-std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std::int64_t min, std::int64_t max) {
+std::string FeatureRow::text(std::string_view fieldName) const {
+    return std::string(textView(fieldName));
+}
+
+std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std::int64_t min,
+                                                std::int64_t max) {
     const auto c = column(fieldName);
-    const bool required = field(fieldName)->spec->required;
+    const bool required = field(fieldName)->spec->required && isRead(fieldName);
     if (!c || cursor_.isNull(*c)) {
         if (required)
             missing(fieldName);
@@ -169,12 +188,12 @@ std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std:
 
 std::optional<Timestamp> FeatureRow::time(std::string_view fieldName) {
     const auto c = column(fieldName);
-    const bool required = field(fieldName)->spec->required;
+    const bool required = field(fieldName)->spec->required && isRead(fieldName);
     if (c && !cursor_.isNull(*c))
         if (const auto t = cursor_.timestamp(*c))
             return t;
     // Only now look at the text: formatting every good value would cost more than parsing it.
-    const std::string raw = c && !cursor_.isNull(*c) ? cursor_.text(*c) : std::string();
+    const std::string raw(textView(fieldName));
     if (raw.empty()) {
         if (required)
             missing(fieldName);
@@ -190,7 +209,8 @@ std::optional<double> FeatureRow::number(std::size_t c, const std::string& sourc
         return std::nullopt;
     const auto v = cursor_.real(c);
     if (!v) {
-        problem(Severity::Error, "invalid_value", sourceName, "expected a number, found " + quoted(cursor_.text(c)));
+        problem(Severity::Error, "invalid_value", sourceName,
+                "expected a number, found " + quoted(cursor_.text(c)));
         return std::nullopt;
     }
     return v;
@@ -259,10 +279,12 @@ std::optional<Polygon> FeatureRow::polygon(bool repair) {
         GeosGeometry polygons(GEOSMakeValidWithParams_r(ctx, g.get(), params));
         GEOSMakeValidParams_destroy_r(ctx, params);
         if (!polygons || GEOSisEmpty_r(ctx, polygons.get())) {
-            problem(Severity::Error, "invalid_geometry", "", "invalid polygon (" + why + ") that cannot be repaired");
+            problem(Severity::Error, "invalid_geometry", "",
+                    "invalid polygon (" + why + ") that cannot be repaired");
             return std::nullopt;
         }
-        problem(Severity::Warning, "repaired_geometry", "", "invalid polygon (" + why + ") repaired with MakeValid");
+        problem(Severity::Warning, "repaired_geometry", "",
+                "invalid polygon (" + why + ") repaired with MakeValid");
         return toPolygon(polygons.get());
     }
     return toPolygon(g.get());

@@ -7,6 +7,7 @@
 #include "firebeat/schema.h"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,15 +18,19 @@ namespace firebeat {
 struct ResolvedField {
     const FieldSpec* spec = nullptr;
     std::string sourceName;
-    int ogrIndex = -1; // -1: not in the layer
+    int ogrIndex = -1;                       // -1: not in the layer, or not read
+    std::optional<std::size_t> cursorColumn; // its column in the feature cursor
+    bool read = true;                        // false: left out on purpose, never reported
 };
 
 // The fields of `spec` found in `layer` under the mapped names. Reports missing and mistyped
 // fields; returns nullopt when a required field is missing (the layer cannot be read).
+// `onlyFields` (canonical names), when given, restricts reading and checking to those fields.
 std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const LayerSpec& spec,
-                                                        const SourceMapping& mapping, Report& report);
+                                                        const SourceMapping& mapping, Report& report,
+                                                        const std::set<std::string>* onlyFields = nullptr);
 
-std::string quoted(const std::string& value);
+std::string quoted(std::string_view value);
 
 // One feature under the cursor. Accessors report problems and mark the feature unusable when
 // a value it cannot do without is missing or wrong.
@@ -46,9 +51,9 @@ class FeatureRow {
 
     template <class E, class Parse>
     std::optional<E> code(std::string_view field, Parse parse, int count, std::optional<E> fallback = {}) {
-        const std::string value = text(field);
+        const std::string_view value = textView(field);
         if (value.empty()) {
-            if (!fallback)
+            if (!fallback && isRead(field))
                 missing(field);
             return fallback;
         }
@@ -68,6 +73,9 @@ class FeatureRow {
 
   private:
     const ResolvedField* field(std::string_view canonical) const;
+    // Empty when null or not read; valid until the next read of the cursor.
+    std::string_view textView(std::string_view canonical) const;
+    bool isRead(std::string_view canonical) const;
     std::optional<std::size_t> column(std::string_view canonical) const;
     void missing(std::string_view field);
     void invalid(std::string_view field, std::string message);
@@ -79,6 +87,7 @@ class FeatureRow {
     Report& report_;
     std::string id_;
     bool usable_ = true;
+    mutable std::size_t hint_ = 0; // where field() starts looking
 };
 
 } // namespace firebeat

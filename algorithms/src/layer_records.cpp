@@ -3,7 +3,6 @@
 namespace firebeat {
 namespace {
 
-
 void appendDistrict(FeatureRow& row, bool repair, Dataset& data) {
     District d;
     d.fid = row.fid();
@@ -84,9 +83,10 @@ void appendHazard(FeatureRow& row, Dataset& data) {
     const auto p = row.point();
     if (!row.usable())
         return;
-    h.category = *category;
-    h.severity = static_cast<int>(*severity);
-    h.foundAt = *found;
+    // A lean read (ReadOptions::onlyFields) leaves fields unread: they keep their defaults.
+    h.category = category.value_or(HazardCategory::Other);
+    h.severity = static_cast<int>(severity.value_or(1));
+    h.foundAt = found.value_or(0);
     h.position = *p;
     data.hazards.push_back(std::move(h));
 }

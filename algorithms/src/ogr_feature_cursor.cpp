@@ -23,7 +23,7 @@ class OgrFeatureCursor final : public FeatureCursor {
     }
     std::int64_t fid() const override { return feature_->GetFID(); }
     bool isNull(std::size_t c) const override { return !feature_->IsFieldSetAndNotNull(fields_[c]); }
-    std::string text(std::size_t c) const override { return feature_->GetFieldAsString(fields_[c]); }
+    std::string_view text(std::size_t c) const override { return feature_->GetFieldAsString(fields_[c]); }
 
     std::optional<std::int64_t> integer(std::size_t c) const override {
         const int i = fields_[c];

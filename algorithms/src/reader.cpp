@@ -3,6 +3,7 @@
 #include "feature_cursor.h"
 #include "firebeat/crs.h"
 #include "firebeat/gcj02.h"
+#include "kde_internal.h"
 #include "layer_fields.h"
 #include "layer_records.h"
 
@@ -23,77 +24,82 @@ struct SourceLayer {
     std::string crs; // WKT of the layer's CRS, or EPSG:4326 when it has none
 };
 
-// Positions and polygons of the records appended since `first`, as pointers for bulk reprojection.
-std::vector<Point*> positionsOf(Dataset& d, LayerKind kind, std::size_t first) {
-    std::vector<Point*> out;
-    auto collect = [&](auto& records) {
-        for (std::size_t i = first; i < records.size(); ++i)
-            out.push_back(&records[i].position);
-    };
-    switch (kind) {
-    case LayerKind::Units:
-        collect(d.units);
-        break;
-    case LayerKind::Inspections:
-        collect(d.inspections);
-        break;
-    case LayerKind::Hazards:
-        collect(d.hazards);
-        break;
-    case LayerKind::FireStations:
-        collect(d.stations);
-        break;
-    default:
-        break;
-    }
-    return out;
-}
-
-std::size_t recordCount(const Dataset& d, LayerKind kind) {
+// Calls f with the record vector of `kind` in `d`.
+template <class F> decltype(auto) withRecords(Dataset& d, LayerKind kind, F&& f) {
     switch (kind) {
     case LayerKind::PoliceDistricts:
-        return d.districts.size();
+        return f(d.districts);
     case LayerKind::Villages:
-        return d.villages.size();
+        return f(d.villages);
     case LayerKind::Units:
-        return d.units.size();
+        return f(d.units);
     case LayerKind::Inspections:
-        return d.inspections.size();
+        return f(d.inspections);
     case LayerKind::Hazards:
-        return d.hazards.size();
+        return f(d.hazards);
     case LayerKind::FireStations:
-        return d.stations.size();
+        return f(d.stations);
     case LayerKind::Officers:
-        return d.officers.size();
+        break;
     }
-    return 0;
+    return f(d.officers);
 }
 
-void reproject(Dataset& d, const SourceLayer& src, bool gcj02, const std::string& analysisCrs, std::size_t first) {
-    if (src.kind == LayerKind::PoliceDistricts || src.kind == LayerKind::Villages) {
-        const CoordinateTransform ct(src.crs, analysisCrs);
-        auto apply = [&](auto& records) {
-            for (std::size_t i = first; i < records.size(); ++i)
-                ct.apply(records[i].geometry);
-        };
-        src.kind == LayerKind::PoliceDistricts ? apply(d.districts) : apply(d.villages);
-        return;
-    }
-    const std::vector<Point*> refs = positionsOf(d, src.kind, first);
-    std::vector<Point> points(refs.size());
-    for (std::size_t i = 0; i < refs.size(); ++i)
-        points[i] = *refs[i];
-    if (gcj02) {
-        CoordinateTransform(src.crs, "EPSG:4326").apply(points);
-        for (Point& p : points)
-            p = gcj02ToWgs84(p);
-        CoordinateTransform("EPSG:4326", analysisCrs).apply(points);
-    } else {
-        CoordinateTransform(src.crs, analysisCrs).apply(points);
-    }
-    for (std::size_t i = 0; i < refs.size(); ++i)
-        *refs[i] = points[i];
+std::size_t recordCount(Dataset& d, LayerKind kind) {
+    return withRecords(d, kind, [](const auto& records) { return records.size(); });
 }
+
+// Room for `extra` more records, advised for huge pages before it is first touched: page faults
+// on a million records' fresh memory otherwise cost more than converting them.
+void reserveRecords(Dataset& d, LayerKind kind, std::size_t extra) {
+    withRecords(d, kind, [&](auto& records) {
+        records.reserve(records.size() + extra);
+        kde::adviseHugePages(records.data() + records.size(), extra * sizeof(records[0]));
+    });
+}
+
+// The layer's CRS to the analysis CRS, through WGS 84 and the GCJ-02 inverse when declared so.
+class LayerReprojection {
+  public:
+    LayerReprojection(const SourceLayer& src, bool gcj02, const std::string& analysisCrs) : kind_(src.kind) {
+        if (gcj02) {
+            toWgs84_ = std::make_unique<CoordinateTransform>(src.crs, "EPSG:4326");
+            direct_ = std::make_unique<CoordinateTransform>("EPSG:4326", analysisCrs);
+        } else {
+            direct_ = std::make_unique<CoordinateTransform>(src.crs, analysisCrs);
+        }
+    }
+
+    bool isIdentity() const { return !toWgs84_ && direct_->isIdentity(); }
+
+    // Reprojects the records from `first` on, points in bulk.
+    void apply(Dataset& d, std::size_t first) const {
+        withRecords(d, kind_, [&](auto& records) {
+            using Record = std::decay_t<decltype(records[0])>;
+            if constexpr (requires(Record r) { r.geometry; }) {
+                for (std::size_t i = first; i < records.size(); ++i)
+                    direct_->apply(records[i].geometry);
+            } else if constexpr (requires(Record r) { r.position; }) {
+                std::vector<Point> points(records.size() - first);
+                for (std::size_t i = first; i < records.size(); ++i)
+                    points[i - first] = records[i].position;
+                if (toWgs84_) {
+                    toWgs84_->apply(points);
+                    for (Point& p : points)
+                        p = gcj02ToWgs84(p);
+                }
+                direct_->apply(points);
+                for (std::size_t i = first; i < records.size(); ++i)
+                    records[i].position = points[i - first];
+            }
+        });
+    }
+
+  private:
+    LayerKind kind_;
+    std::unique_ptr<CoordinateTransform> toWgs84_; // GCJ-02 layers only
+    std::unique_ptr<CoordinateTransform> direct_;
+};
 
 std::string layerCrs(OGRLayer& layer, Report& report) {
     const OGRSpatialReference* srs = layer.GetSpatialRef();
@@ -121,8 +127,8 @@ std::string automaticCrs(const std::vector<SourceLayer>& layers) {
         OGREnvelope env;
         if (src.layer->GetGeomType() == wkbNone || src.layer->GetExtent(&env, TRUE) != OGRERR_NONE)
             continue;
-        const Point centre =
-            CoordinateTransform(src.crs, "EPSG:4326").apply(Point{(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2});
+        const Point centre = CoordinateTransform(src.crs, "EPSG:4326")
+                                 .apply(Point{(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2});
         return metricCrsFor(centre.x, centre.y);
     }
     return "EPSG:4326";
@@ -141,19 +147,48 @@ bool geometryMatches(GeometryKind wanted, OGRwkbGeometryType actual) {
     return false;
 }
 
+// The extra numeric fields asked for in `layer`, as {cursor column, column in data.attributes},
+// their columns appended after `cursorColumns`. Nullopt (reported) when one is missing.
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> extraFields(const SourceLayer& src,
+                                                                            const ReadOptions& options,
+                                                                            std::vector<int>& cursorColumns,
+                                                                            Dataset& data, Report& report) {
+    std::vector<std::pair<std::size_t, std::size_t>> extras;
+    const auto it = options.numericFields.find(src.kind);
+    if (it == options.numericFields.end())
+        return extras;
+    for (const std::string& field : it->second) {
+        const int index = src.layer->GetLayerDefn()->GetFieldIndex(field.c_str());
+        if (index < 0) {
+            report.error("missing_field", src.layer->GetName(),
+                         "the numeric field asked for is not in the layer", field);
+            return std::nullopt;
+        }
+        extras.emplace_back(cursorColumns.size(), data.attributes.size());
+        cursorColumns.push_back(index);
+        data.attributes.push_back({src.kind, field, {}});
+    }
+    return extras;
+}
+
+// Reads one layer into `result.data`, or chunk by chunk into `consume` when given.
 void readLayer(const SourceLayer& src, const ReadOptions& options, const std::string& analysisCrs,
-               ReadResult& result, Progress* progress, double progressStart, double progressSpan) {
+               ReadResult& result, const RecordChunkConsumer* consume, Progress* progress,
+               double progressStart, double progressSpan) {
     const LayerSpec& spec = layerSpec(src.kind);
     Report& report = result.report;
     const std::string name = src.layer->GetName();
     if (!geometryMatches(spec.geometry, src.layer->GetGeomType()) ||
         (spec.geometry != GeometryKind::None && src.layer->GetGeomType() == wkbNone)) {
         report.error("wrong_geometry_type", name,
-                     std::string("the layer's geometry type is ") + OGRGeometryTypeToName(src.layer->GetGeomType()) +
-                         ", expected " + (spec.geometry == GeometryKind::Point ? "Point" : "(Multi)Polygon"));
+                     std::string("the layer's geometry type is ") +
+                         OGRGeometryTypeToName(src.layer->GetGeomType()) + ", expected " +
+                         (spec.geometry == GeometryKind::Point ? "Point" : "(Multi)Polygon"));
         return;
     }
-    const auto fields = resolveFields(*src.layer, spec, options.mapping, report);
+    const auto only = options.onlyFields.find(src.kind);
+    const auto fields = resolveFields(*src.layer, spec, options.mapping, report,
+                                      only == options.onlyFields.end() ? nullptr : &only->second);
     if (!fields) {
         report.featureCounts[name] = 0;
         return;
@@ -162,37 +197,48 @@ void readLayer(const SourceLayer& src, const ReadOptions& options, const std::st
     for (const ResolvedField& f : *fields)
         if (f.ogrIndex >= 0)
             indices.push_back(f.ogrIndex);
+    Dataset chunk;
+    chunk.crs = analysisCrs;
+    Dataset& sink = consume ? chunk : result.data;
     // Extra numeric fields come after the data model's in the cursor.
-    std::vector<std::pair<std::size_t, AttributeColumn*>> extras;
-    if (const auto it = options.numericFields.find(src.kind); it != options.numericFields.end())
-        for (const std::string& field : it->second) {
-            const int index = src.layer->GetLayerDefn()->GetFieldIndex(field.c_str());
-            if (index < 0) {
-                report.error("missing_field", name, "the numeric field asked for is not in the layer", field);
-                return;
-            }
-            extras.emplace_back(indices.size(), nullptr);
-            indices.push_back(index);
-            result.data.attributes.push_back({src.kind, field, {}});
-        }
-    for (std::size_t k = 0; k < extras.size(); ++k)
-        extras[k].second = &result.data.attributes[result.data.attributes.size() - extras.size() + k];
-    const std::size_t first = recordCount(result.data, src.kind);
-    const double total = std::max<double>(1.0, static_cast<double>(src.layer->GetFeatureCount(FALSE)));
+    const auto extras = extraFields(src, options, indices, sink, report);
+    if (!extras)
+        return;
+    const LayerReprojection reprojection(src, options.mapping.isGcj02(src.kind), analysisCrs);
+    if (OGREnvelope e;
+        options.layerExtents && reprojection.isIdentity() && src.layer->GetExtent(&e, TRUE) == OGRERR_NONE)
+        result.layerExtents[src.kind] = Envelope{e.MinX, e.MinY, e.MaxX, e.MaxY};
+    const GIntBig count = src.layer->GetFeatureCount(FALSE);
+    const double total = std::max<double>(1.0, static_cast<double>(count));
+    if (count > 0)
+        reserveRecords(sink, src.kind, consume ? std::min<std::size_t>(kRecordChunk, count) : count);
+    std::size_t first = recordCount(sink, src.kind);
+    auto flush = [&] {
+        reprojection.apply(sink, first);
+        if (!consume)
+            return;
+        (*consume)(sink);
+        withRecords(sink, src.kind, [](auto& records) { records.clear(); });
+        for (AttributeColumn& column : sink.attributes)
+            column.values.clear();
+        first = 0;
+    };
     std::unique_ptr<FeatureCursor> cursor = openFeatureCursor(*src.layer, indices);
+    std::vector<std::optional<double>> values(extras->size());
     std::size_t n = 0;
     while (cursor->next()) {
         FeatureRow row(spec, name, *fields, *cursor, report);
-        std::vector<std::optional<double>> values;
-        for (const auto& [column, attribute] : extras)
-            values.push_back(row.number(column, attribute->field));
-        const std::size_t before = recordCount(result.data, src.kind);
-        appendRecord(src.kind, row, options.repairInvalidGeometries, result.data);
-        if (recordCount(result.data, src.kind) > before)
-            for (std::size_t k = 0; k < extras.size(); ++k)
-                extras[k].second->values.push_back(values[k]);
+        for (std::size_t k = 0; k < extras->size(); ++k)
+            values[k] = row.number((*extras)[k].first, sink.attributes[(*extras)[k].second].field);
+        const std::size_t before = recordCount(sink, src.kind);
+        appendRecord(src.kind, row, options.repairInvalidGeometries, sink);
+        if (recordCount(sink, src.kind) > before)
+            for (std::size_t k = 0; k < extras->size(); ++k)
+                sink.attributes[(*extras)[k].second].values.push_back(values[k]);
         if (!row.usable() && !row.id().empty())
             result.skippedIds[src.kind].insert(row.id());
+        if (consume && recordCount(sink, src.kind) >= kRecordChunk)
+            flush();
         if ((++n & 0x3fff) == 0) {
             throwIfCancelled(progress);
             if (progress)
@@ -201,19 +247,19 @@ void readLayer(const SourceLayer& src, const ReadOptions& options, const std::st
     }
     src.layer->SetIgnoredFields(nullptr);
     report.featureCounts[name] = n;
-    reproject(result.data, src, options.mapping.isGcj02(src.kind), analysisCrs, first);
+    flush();
 }
 
-} // namespace
-
-ReadResult readDataset(const std::string& source, const ReadOptions& options, Progress* progress) {
+ReadResult read(const std::string& source, const ReadOptions& options, const RecordChunkConsumer* consume,
+                Progress* progress) {
     GDALAllRegister();
     CPLErrorReset();
     DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
-        throw InputError("cannot open data source '" + source + "'" +
-                         (CPLGetLastErrorMsg()[0] ? std::string(": ") + CPLGetLastErrorMsg() : std::string()) +
-                         " (expected a SpatiaLite, GeoPackage, Shapefile, CSV or PostGIS source)");
+        throw InputError(
+            "cannot open data source '" + source + "'" +
+            (CPLGetLastErrorMsg()[0] ? std::string(": ") + CPLGetLastErrorMsg() : std::string()) +
+            " (expected a SpatiaLite, GeoPackage, Shapefile, CSV or PostGIS source)");
     ReadResult result;
     result.report.source = source;
 
@@ -245,9 +291,10 @@ ReadResult readDataset(const std::string& source, const ReadOptions& options, Pr
 
     const double span = 0.9 / std::max<std::size_t>(1, layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i)
-        readLayer(layers[i], options, analysisCrs, result, progress, span * static_cast<double>(i), span);
+        readLayer(layers[i], options, analysisCrs, result, consume, progress, span * static_cast<double>(i),
+                  span);
 
-    if (options.checkConsistency) {
+    if (options.checkConsistency && !consume) {
         throwIfCancelled(progress);
         if (progress)
             progress->report(0.9, "checking references and locations");
@@ -256,6 +303,17 @@ ReadResult readDataset(const std::string& source, const ReadOptions& options, Pr
     if (progress)
         progress->report(1.0, "done");
     return result;
+}
+
+} // namespace
+
+ReadResult readDataset(const std::string& source, const ReadOptions& options, Progress* progress) {
+    return read(source, options, nullptr, progress);
+}
+
+ReadResult readDatasetInChunks(const std::string& source, const ReadOptions& options,
+                               const RecordChunkConsumer& consume, Progress* progress) {
+    return read(source, options, &consume, progress);
 }
 
 } // namespace firebeat

@@ -85,72 +85,72 @@ gap_score（0-100，越大缺口越大）为上述各项不足的加权和；gap
 <context>
     <name>HazardFeatureReader</name>
     <message>
-        <location filename="../src/hazard_features.cpp" line="33"/>
+        <location filename="../src/hazard_features.cpp" line="64"/>
         <source>ANALYSIS_CRS: %1 is geographic; choose a projected CRS in metres</source>
         <translation>ANALYSIS_CRS：%1 是地理坐标系，请选择以米为单位的投影坐标系</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="43"/>
+        <location filename="../src/hazard_features.cpp" line="74"/>
         <source>INPUT: cannot find the layer&apos;s position: %1</source>
         <translation>INPUT：无法确定图层的地理位置：%1</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="62"/>
+        <location filename="../src/hazard_features.cpp" line="93"/>
         <source>hazards feature %1 left out: %2</source>
         <translation>隐患要素 %1 未参与分析：%2</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="69"/>
+        <location filename="../src/hazard_features.cpp" line="100"/>
         <source>%1 field %2 is null for hazards feature %3</source>
         <translation>隐患要素 %3 的%1字段 %2 为空</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="84"/>
+        <location filename="../src/hazard_features.cpp" line="115"/>
         <source>no geometry</source>
         <translation>没有几何</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="88"/>
+        <location filename="../src/hazard_features.cpp" line="119"/>
         <source>a multi-point with %1 points</source>
         <translation>多点要素，含 %1 个点</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="97"/>
+        <location filename="../src/hazard_features.cpp" line="128"/>
         <source>severity is not a number</source>
         <translation>隐患等级不是数字</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="102"/>
+        <location filename="../src/hazard_features.cpp" line="133"/>
         <source>found_at is not an ISO 8601 date</source>
         <translation>发现时间（found_at）不是 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="109"/>
+        <location filename="../src/hazard_features.cpp" line="140"/>
         <source>rectified_at is not an ISO 8601 date</source>
         <translation>整改时间（rectified_at）不是 ISO 8601 日期</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="116"/>
+        <location filename="../src/hazard_features.cpp" line="147"/>
         <source>unknown category code &apos;%1&apos;</source>
         <translation>未知的隐患类别代码“%1”</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="124"/>
+        <location filename="../src/hazard_features.cpp" line="155"/>
         <source>unknown source &apos;%1&apos;</source>
         <translation>未知的隐患来源“%1”</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="133"/>
+        <location filename="../src/hazard_features.cpp" line="165"/>
         <source>cannot transform its position: %1</source>
         <translation>无法转换其坐标：%1</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="140"/>
+        <location filename="../src/hazard_features.cpp" line="169"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../src/hazard_features.cpp" line="142"/>
+        <location filename="../src/hazard_features.cpp" line="171"/>
         <source>radius</source>
         <translation>半径</translation>
     </message>
@@ -258,7 +258,7 @@ Each hazard that passes the filters (found between FROM and TO, still open, cate
 
 Output values: density = hazards per km² (mass-conserving, the raster integrates to the total weight); raw and scaled = QGIS&apos;s Heatmap (Kernel Density Estimation) values. With &apos;QGIS compatible&apos; the grid and values reproduce qgis:heatmapkerneldensityestimation exactly.
 
-The analysis runs in a metric CRS: the one given, else the CGCS2000 3-degree Gauss-Kruger zone of the layer.
+The analysis runs in a metric CRS: the one given, else the CGCS2000 3-degree Gauss-Kruger zone of the layer. Hazards in GCJ-02 (WeChat/Tencent/AMap maps) are converted to WGS 84 first. The raster covers the hazards&apos; extent grown by the radius, or the extent given (transformed to the analysis CRS); overviews and Cloud Optimized GeoTIFF are as `--overviews` and `--cog`.
 
 References: Silverman, B. W. (1986) Density Estimation for Statistics and Data Analysis; QGIS Heatmap (Kernel Density Estimation) documentation.</source>
         <translation>计算消防隐患的核密度热力图并输出 GeoTIFF，结果与命令行 `firebeat heatmap` 完全一致。
@@ -267,152 +267,177 @@ References: Silverman, B. W. (1986) Density Estimation for Statistics and Data A
 
 输出值：密度 = 每平方公里隐患数（质量守恒，栅格积分等于总权重）；原始值和缩放值 = QGIS“热力图（核密度估计）”的数值。勾选“与 QGIS 完全一致”时，网格和数值与 qgis:heatmapkerneldensityestimation 完全相同。
 
-分析在米制坐标系中进行：使用指定的坐标系，否则使用图层所在的 CGCS2000 三度带高斯-克吕格投影。
+分析在米制坐标系中进行：使用指定的坐标系，否则使用图层所在的 CGCS2000 三度带高斯-克吕格投影。GCJ-02 坐标（微信/腾讯/高德地图）的隐患先转换为 WGS 84。栅格范围为隐患范围向外扩展一个搜索半径，或使用指定的范围（转换到分析坐标系）；金字塔（概览）和云优化 GeoTIFF 与命令行的 `--overviews`、`--cog` 相同。
 
 参考文献：Silverman, B. W. (1986) Density Estimation for Statistics and Data Analysis；QGIS“热力图（核密度估计）”文档。</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="66"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="68"/>
         <source>Hazards (points)</source>
         <translation>隐患（点图层）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="73"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="75"/>
         <source>Weight field (instead of weighting by severity)</source>
         <translation>权重字段（代替按隐患等级加权）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="75"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="77"/>
         <source>Radius (metres)</source>
         <translation>搜索半径（米）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="80"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="82"/>
         <source>Radius field (metres per hazard, instead of the radius)</source>
         <translation>半径字段（每个隐患的半径，单位米，代替统一半径）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="83"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="85"/>
         <source>Automatic radius (spatial Silverman rule, instead of the radius)</source>
         <translation>自动确定半径（空间 Silverman 法则，代替统一半径）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="85"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="87"/>
         <source>Pixel size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="88"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="90"/>
         <source>Kernel shape</source>
         <translation>核函数</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Quartic</source>
         <translation>四次核（Quartic）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Triangular</source>
         <translation>三角核（Triangular）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Uniform</source>
         <translation>均匀核（Uniform）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Triweight</source>
         <translation>三权核（Triweight）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Epanechnikov</source>
         <translation>Epanechnikov 核</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="89"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="91"/>
         <source>Gaussian</source>
         <translation>高斯核（Gaussian）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="92"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="94"/>
         <source>Decay ratio (triangular kernel, as QGIS)</source>
         <translation>衰减比（三角核，与 QGIS 相同）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="95"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="97"/>
         <source>Output value</source>
         <translation>输出值</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="96"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="98"/>
         <source>Density (hazards per km²)</source>
         <translation>密度（每平方公里隐患数）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="96"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="98"/>
         <source>Raw (QGIS)</source>
         <translation>原始值（QGIS）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="96"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="98"/>
         <source>Scaled (QGIS)</source>
         <translation>缩放值（QGIS）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="98"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="100"/>
         <source>Reproduce QGIS&apos;s heatmap exactly (grid, values, nodata)</source>
         <translation>与 QGIS 热力图完全一致（网格、数值、无数据值）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="103"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="105"/>
         <source>Weights of severity 1, 2, 3</source>
         <translation>1、2、3 级隐患的权重</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="105"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="107"/>
         <source>Time decay: half-life in days (empty: none)</source>
         <translation>时间衰减：半衰期（天；留空不衰减）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="108"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="110"/>
         <source>Time decay: reference date (default: TO)</source>
         <translation>时间衰减：基准日期（默认为截止时间 TO）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="112"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="114"/>
         <source>Analysis CRS (metric; empty: CGCS2000 Gauss-Kruger zone of the data)</source>
         <translation>分析坐标系（米制；留空则使用数据所在的 CGCS2000 高斯-克吕格分带）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="113"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="116"/>
+        <source>Hazards are in GCJ-02 (WeChat/Tencent/AMap coordinates)</source>
+        <translation>隐患为 GCJ-02 坐标（微信/腾讯/高德地图坐标）</translation>
+    </message>
+    <message>
+        <location filename="../src/heatmap_algorithm.cpp" line="118"/>
+        <source>Raster extent (empty: the hazards&apos; extent grown by the radius)</source>
+        <translation>栅格范围（为空：隐患范围向外扩展一个搜索半径）</translation>
+    </message>
+    <message>
+        <location filename="../src/heatmap_algorithm.cpp" line="121"/>
+        <source>Add internal overviews</source>
+        <translation>添加内部金字塔（概览）</translation>
+    </message>
+    <message>
+        <location filename="../src/heatmap_algorithm.cpp" line="123"/>
+        <source>Write a Cloud Optimized GeoTIFF (with overviews)</source>
+        <translation>输出云优化 GeoTIFF（COG，含金字塔）</translation>
+    </message>
+    <message>
+        <location filename="../src/heatmap_algorithm.cpp" line="124"/>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="130"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="141"/>
         <source>choose either a RADIUS_FIELD or AUTO_RADIUS, not both</source>
         <translation>半径字段（RADIUS_FIELD）与自动半径（AUTO_RADIUS）只能选择其一</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="141"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="152"/>
         <source>SEVERITY_WEIGHTS: expected three numbers, e.g. 1,2,4</source>
         <translation>SEVERITY_WEIGHTS：应为三个数字，例如 1,2,4</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="150"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="161"/>
         <source>HALF_LIFE_DAYS needs a REFERENCE_DATE (or TO) to count ages from</source>
         <translation>设置半衰期（HALF_LIFE_DAYS）时须给出基准日期（REFERENCE_DATE）或截止时间（TO）</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="158"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="169"/>
         <source>QGIS_COMPATIBLE reproduces QGIS&apos;s raw or scaled output: choose one of them as the output value</source>
         <translation>QGIS_COMPATIBLE 只重现 QGIS 的原始值或缩放值：请选择其中一种作为输出值</translation>
     </message>
     <message>
-        <location filename="../src/heatmap_algorithm.cpp" line="190"/>
+        <location filename="../src/heatmap_algorithm.cpp" line="200"/>
+        <source>EXTENT: expected a rectangle with xmin &lt; xmax and ymin &lt; ymax</source>
+        <translation>EXTENT：应为 xmin &lt; xmax 且 ymin &lt; ymax 的矩形</translation>
+    </message>
+    <message>
+        <location filename="../src/heatmap_algorithm.cpp" line="212"/>
         <source>%1 x %2 pixels of %3 m in %4, %5 hazards (total weight %6), max %7</source>
         <translation>%1 × %2 个像元，像元大小 %3 米，坐标系 %4，隐患 %5 个（总权重 %6），最大值 %7</translation>
     </message>
@@ -430,7 +455,7 @@ References: Silverman, B. W. (1986) Density Estimation for Statistics and Data A
 <context>
     <name>HotspotsAlgorithm</name>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="29"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="30"/>
         <source>Finds hot and cold spots of hazards among villages (or hexagons): the value of each area is the number of hazards that pass the filters inside it, a rate (per unit, per inspected unit or per 1,000 people, optionally with global empirical-Bayes smoothing) or a numeric village attribute.
 
 Getis-Ord Gi* = (sum_j w_ij x_j - mean * sum_j w_ij) / (S sqrt((n sum_j w_ij² - (sum_j w_ij)²) / (n - 1))), with gi_bin -3..3 for 99/95/90 % confidence (also with Benjamini-Hochberg FDR), and Local Moran&apos;s I with conditional permutations (seeded, reproducible). Raw counts cannot go below zero, so cold spots on counts are weak: use a rate or Local Moran&apos;s I to find them.
@@ -447,108 +472,108 @@ Getis-Ord Gi* = (Σ_j w_ij x_j − 均值 × Σ_j w_ij) / (S √((n Σ_j w_ij² 
 参考文献：Ord, J. K. &amp; Getis, A. (1995) Geographical Analysis 27(4)；Anselin, L. (1995) Geographical Analysis 27(2)；Marshall, R. J. (1991) Applied Statistics 40(2)。</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="49"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="52"/>
         <source>Analyse</source>
         <translation>分析对象</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="50"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="53"/>
         <source>Hazard counts</source>
         <translation>隐患数量</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="50"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="53"/>
         <source>Hazards per unit</source>
         <translation>每家单位隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="51"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="54"/>
         <source>Hazards per inspected unit</source>
         <translation>每家已检查单位隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="51"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="54"/>
         <source>Hazards per 1,000 people</source>
         <translation>每千人隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="54"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="57"/>
         <source>Empirical-Bayes smoothing of the rates (Marshall 1991)</source>
         <translation>比率的经验贝叶斯平滑（Marshall 1991）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="57"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="60"/>
         <source>Or analyse this numeric village field instead of hazards</source>
         <translation>或分析村（社区）图层的此数值字段（代替隐患）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="60"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="63"/>
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="61"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
         <source>Queen contiguity</source>
         <translation>后式邻接（Queen）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="61"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
         <source>Rook contiguity</source>
         <translation>车式邻接（Rook）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="61"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
         <source>Distance band</source>
         <translation>距离阈值</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="61"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
         <source>K nearest neighbours</source>
         <translation>K 近邻</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="65"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="68"/>
         <source>Distance band (metres; empty: the smallest giving everyone a neighbour)</source>
         <translation>距离阈值（米；留空则取保证每个要素至少有一个邻居的最小距离）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="68"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="71"/>
         <source>Neighbours (k nearest)</source>
         <translation>近邻数（K 近邻）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="71"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="74"/>
         <source>Contiguity snapping tolerance (metres)</source>
         <translation>邻接捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="74"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="77"/>
         <source>Local Moran&apos;s I permutations</source>
         <translation>局部莫兰指数置换次数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="77"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="80"/>
         <source>Seed of the permutations</source>
         <translation>置换随机种子</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="80"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="83"/>
         <source>Hexagons of this size (metres) instead of villages</source>
         <translation>用此大小（米）的六边形网格代替村（社区）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="83"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="86"/>
         <source>Also write the neighbour pairs (layer neighbour_pairs)</source>
         <translation>同时输出邻接对（图层 neighbour_pairs）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="84"/>
-        <location filename="../src/hotspots_algorithm.cpp" line="145"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="87"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="149"/>
         <source>Village hot spots</source>
         <translation>村（社区）热点</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="85"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="88"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -561,6 +586,39 @@ Getis-Ord Gi* = (Σ_j w_ij x_j − 均值 × Σ_j w_ij) / (S √((n Σ_j w_ij² 
         <location filename="../src/hotspots_algorithm.h" line="15"/>
         <source>Analysis</source>
         <translation>分析</translation>
+    </message>
+</context>
+<context>
+    <name>LayerNameParameters</name>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="19"/>
+        <source>Villages layer (polygons)</source>
+        <translation>村（社区）图层（面）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="20"/>
+        <source>Hazards layer (points)</source>
+        <translation>隐患图层（点）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="23"/>
+        <source>Units layer (points; for hazards per unit)</source>
+        <translation>单位图层（点；用于每家单位隐患数）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="25"/>
+        <source>Inspections layer (for hazards per inspected unit)</source>
+        <translation>检查记录图层（用于每家已检查单位隐患数）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="27"/>
+        <source>Police-district layer (polygons; for hexagons)</source>
+        <translation>派出所辖区图层（面；用于六边形网格）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="58"/>
+        <source>%1: &apos;%2&apos;, but FIELD_MAP names the %3 layer &apos;%4&apos;: give its name in one of them</source>
+        <translation>%1 为“%2”，但 FIELD_MAP 将 %3 图层命名为“%4”：请只在其中一处给出图层名</translation>
     </message>
 </context>
 <context>
@@ -714,12 +772,12 @@ The report is the same as the command line&apos;s `firebeat validate`.</source>
 <context>
     <name>firebeat::qgis::FireBeatProvider</name>
     <message>
-        <location filename="../src/firebeat_provider.h" line="14"/>
+        <location filename="../src/firebeat_provider.h" line="15"/>
         <source>FireBeat</source>
         <translation>FireBeat 消防检查</translation>
     </message>
     <message>
-        <location filename="../src/firebeat_provider.h" line="15"/>
+        <location filename="../src/firebeat_provider.h" line="16"/>
         <source>FireBeat fire-inspection analytics</source>
         <translation>FireBeat 消防检查分析</translation>
     </message>

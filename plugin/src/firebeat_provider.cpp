@@ -10,9 +10,21 @@
 
 #include <QTranslator>
 
+// The icons are compiled into the static library firebeat_qgis: the linker keeps them only when
+// something calls this (Q_INIT_RESOURCE cannot be used inside a namespace).
+static void initIconResources() {
+    Q_INIT_RESOURCE(firebeat);
+}
+
 namespace firebeat::qgis {
 
-QIcon FireBeatProvider::icon() const { return QIcon(svgIconPath()); }
+FireBeatProvider::FireBeatProvider() {
+    initIconResources();
+}
+
+QIcon FireBeatProvider::icon() const {
+    return QIcon(svgIconPath());
+}
 
 void FireBeatProvider::loadAlgorithms() {
     addAlgorithm(new ValidateAlgorithm());
@@ -30,7 +42,8 @@ void installTranslation() {
     if (!QgsApplication::locale().startsWith(QLatin1String("zh")))
         return;
     translator = new QTranslator(QCoreApplication::instance());
-    for (const QString& dir : {QStringLiteral(FIREBEAT_I18N_DIR), QStringLiteral(FIREBEAT_INSTALLED_I18N_DIR)})
+    for (const QString& dir :
+         {QStringLiteral(FIREBEAT_I18N_DIR), QStringLiteral(FIREBEAT_INSTALLED_I18N_DIR)})
         if (translator->load(QStringLiteral("firebeat_zh_CN"), dir)) {
             QCoreApplication::installTranslator(translator);
             return;

@@ -10,6 +10,7 @@ class FireBeatProvider final : public QgsProcessingProvider {
     Q_OBJECT
 
   public:
+    FireBeatProvider();
     QString id() const override { return QStringLiteral("firebeat"); }
     QString name() const override { return tr("FireBeat"); }
     QString longName() const override { return tr("FireBeat fire-inspection analytics"); }

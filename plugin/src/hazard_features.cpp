@@ -1,6 +1,7 @@
 #include "hazard_features.h"
 
 #include "firebeat/crs.h"
+#include "firebeat/gcj02.h"
 
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
@@ -21,6 +22,36 @@ std::optional<Timestamp> toTimestamp(const QVariant& value) {
                                                             : value.toString();
     return parseTimestamp(text.trimmed().toStdString());
 }
+
+// Layer coordinates to the analysis CRS; GCJ-02 positions through WGS 84 and the exact inverse
+// of the GCJ-02 offset, as the reader converts them.
+class PositionTransform {
+  public:
+    PositionTransform(const QgsCoordinateReferenceSystem& layerCrs, const QgsCoordinateReferenceSystem& crs,
+                      bool gcj02, const QgsProcessingContext& context)
+        : gcj02_(gcj02), direct_(layerCrs, crs, context.transformContext()),
+          toWgs84_(layerCrs, wgs84(), context.transformContext()),
+          fromWgs84_(wgs84(), crs, context.transformContext()) {}
+
+    // Throws QgsCsException when PROJ cannot transform the point.
+    Point operator()(const QgsPointXY& p) const {
+        if (!gcj02_) {
+            const QgsPointXY out = direct_.transform(p);
+            return {out.x(), out.y()};
+        }
+        const QgsPointXY gcj = toWgs84_.transform(p);
+        const Point wgs = gcj02ToWgs84({gcj.x(), gcj.y()});
+        const QgsPointXY out = fromWgs84_.transform(QgsPointXY(wgs.x, wgs.y));
+        return {out.x(), out.y()};
+    }
+
+  private:
+    static QgsCoordinateReferenceSystem wgs84() {
+        return QgsCoordinateReferenceSystem(QStringLiteral("EPSG:4326"));
+    }
+    bool gcj02_;
+    QgsCoordinateTransform direct_, toWgs84_, fromWgs84_;
+};
 
 } // namespace
 
@@ -46,11 +77,11 @@ QgsCoordinateReferenceSystem HazardFeatureReader::analysisCrs(const QgsProcessin
 }
 
 HazardFeatures HazardFeatureReader::read(QgsProcessingFeatureSource& source, const HazardFieldNames& fields,
-                                         const QgsCoordinateReferenceSystem& crs,
+                                         const QgsCoordinateReferenceSystem& crs, bool gcj02,
                                          QgsProcessingContext& context, QgsProcessingFeedback* feedback) {
     HazardFeatures out;
     out.crs = crs;
-    const QgsCoordinateTransform transform(source.sourceCrs(), crs, context.transformContext());
+    const PositionTransform position(source.sourceCrs(), crs, gcj02, context);
     const QgsFields layerFields = source.fields();
     auto index = [&](const QString& name) { return name.isEmpty() ? -1 : layerFields.lookupField(name); };
     const int id = index(fields.id), severity = index(fields.severity), foundAt = index(fields.foundAt),
@@ -127,15 +158,13 @@ HazardFeatures HazardFeatureReader::read(QgsProcessingFeatureSource& source, con
             h.source = *s;
         }
         QgsGeometry g = f.geometry();
+        g.convertToSingleType(); // a multi-point of one point
         try {
-            g.transform(transform);
+            h.position = position(g.asPoint());
         } catch (const QgsCsException& e) {
             skip(f, tr("cannot transform its position: %1").arg(e.what()));
             continue;
         }
-        g.convertToSingleType(); // a multi-point of one point
-        const QgsPointXY p = g.asPoint();
-        h.position = Point{p.x(), p.y()};
         if (weight >= 0)
             out.weights.push_back(required(f, weight, tr("weight")));
         if (radius >= 0)

@@ -35,9 +35,10 @@ class HazardFeatureReader {
                                                     const QgsProcessingContext& context);
     // Features the data model cannot use (no geometry, unparseable date or code) are left out
     // with a warning, as the reader does; a null weight or radius is an error naming the feature.
+    // gcj02: the positions are GCJ-02 (WeChat/Tencent/AMap), converted to WGS 84 first.
     static HazardFeatures read(QgsProcessingFeatureSource& source, const HazardFieldNames& fields,
-                               const QgsCoordinateReferenceSystem& crs, QgsProcessingContext& context,
-                               QgsProcessingFeedback* feedback);
+                               const QgsCoordinateReferenceSystem& crs, bool gcj02,
+                               QgsProcessingContext& context, QgsProcessingFeedback* feedback);
 };
 
 } // namespace firebeat::qgis

@@ -56,7 +56,9 @@ QString HeatmapAlgorithm::shortHelpString() const {
         "weight); raw and scaled = QGIS's Heatmap (Kernel Density Estimation) values. With "
         "'QGIS compatible' the grid and values reproduce qgis:heatmapkerneldensityestimation exactly.\n\n"
         "The analysis runs in a metric CRS: the one given, else the CGCS2000 3-degree Gauss-Kruger zone of "
-        "the layer.\n\n"
+        "the layer. Hazards in GCJ-02 (WeChat/Tencent/AMap maps) are converted to WGS 84 first. The raster "
+        "covers the hazards' extent grown by the radius, or the extent given (transformed to the analysis "
+        "CRS); overviews and Cloud Optimized GeoTIFF are as `--overviews` and `--cog`.\n\n"
         "References: Silverman, B. W. (1986) Density Estimation for Statistics and Data Analysis; "
         "QGIS Heatmap (Kernel Density Estimation) documentation.");
 }
@@ -110,6 +112,15 @@ void HeatmapAlgorithm::initAlgorithm(const QVariantMap&) {
     addParameter(advanced(new QgsProcessingParameterCrs(
         QStringLiteral("ANALYSIS_CRS"),
         tr("Analysis CRS (metric; empty: CGCS2000 Gauss-Kruger zone of the data)"), QVariant(), true)));
+    addParameter(new QgsProcessingParameterBoolean(
+        QStringLiteral("GCJ02"), tr("Hazards are in GCJ-02 (WeChat/Tencent/AMap coordinates)"), false));
+    addParameter(advanced(new QgsProcessingParameterExtent(
+        QStringLiteral("EXTENT"), tr("Raster extent (empty: the hazards' extent grown by the radius)"),
+        QVariant(), true)));
+    addParameter(advanced(
+        new QgsProcessingParameterBoolean(QStringLiteral("OVERVIEWS"), tr("Add internal overviews"), false)));
+    addParameter(advanced(new QgsProcessingParameterBoolean(
+        QStringLiteral("COG"), tr("Write a Cloud Optimized GeoTIFF (with overviews)"), false)));
     addParameter(new QgsProcessingParameterRasterDestination(QStringLiteral("OUTPUT"), tr("Heatmap")));
 }
 
@@ -160,7 +171,9 @@ QVariantMap HeatmapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
 
     const QgsCoordinateReferenceSystem crs = HazardFeatureReader::analysisCrs(
         *source, parameterAsCrs(parameters, QStringLiteral("ANALYSIS_CRS"), context), context);
-    HazardFeatures features = HazardFeatureReader::read(*source, names, crs, context, feedback);
+    HazardFeatures features = HazardFeatureReader::read(
+        *source, names, crs, parameterAsBool(parameters, QStringLiteral("GCJ02"), context), context,
+        feedback);
     if (feedback && feedback->isCanceled())
         return {};
     if (!names.weight.isEmpty()) {
@@ -180,6 +193,15 @@ QVariantMap HeatmapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
     job.tiff.crs = crs.authid().isEmpty()
                        ? crs.toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED).toStdString()
                        : crs.authid().toStdString();
+    // An unset extent comes back null; one drawn on the canvas is transformed to the analysis CRS.
+    const QgsRectangle extent = parameterAsExtent(parameters, QStringLiteral("EXTENT"), context, crs);
+    if (!extent.isNull()) {
+        if (extent.isEmpty())
+            throw QgsProcessingException(tr("EXTENT: expected a rectangle with xmin < xmax and ymin < ymax"));
+        job.extent = Envelope{extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()};
+    }
+    job.tiff.overviews = parameterAsBool(parameters, QStringLiteral("OVERVIEWS"), context);
+    job.tiff.cog = parameterAsBool(parameters, QStringLiteral("COG"), context);
 
     const QString output = parameterAsOutputLayer(parameters, QStringLiteral("OUTPUT"), context);
     FeedbackProgress progress(feedback);

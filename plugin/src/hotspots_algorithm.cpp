@@ -4,6 +4,7 @@
 #include "coverage_parameters.h"
 #include "feedback_progress.h"
 #include "hazard_filter_parameters.h"
+#include "layer_name_parameters.h"
 #include "output_styles.h"
 #include "source_parameters.h"
 
@@ -42,6 +43,8 @@ QString HotspotsAlgorithm::shortHelpString() const {
 
 void HotspotsAlgorithm::initAlgorithm(const QVariantMap&) {
     for (QgsProcessingParameterDefinition* p : SourceParameters::definitions())
+        addParameter(p);
+    for (QgsProcessingParameterDefinition* p : LayerNameParameters::definitions())
         addParameter(p);
     for (QgsProcessingParameterDefinition* p : HazardFilterParameters::definitions())
         addParameter(p);
@@ -105,6 +108,7 @@ QVariantMap HotspotsAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
 
     // Only the layers the analysis needs, as `firebeat hotspots` reads them.
     ReadOptions options = SourceParameters::readOptions(*this, parameters, context);
+    LayerNameParameters::apply(*this, parameters, context, options.mapping);
     options.checkConsistency = false;
     options.layers = {LayerKind::Hazards, o.hexSize ? LayerKind::PoliceDistricts : LayerKind::Villages};
     if (o.ratePer == RateBase::Units || o.ratePer == RateBase::InspectedUnits)

@@ -9,30 +9,37 @@
 
 #include <QFileInfo>
 
+#include <memory>
+
 namespace firebeat::qgis {
 namespace {
 
 // The heatmap style's ramp spans 0..classificationMax as a template: stretch its items over
 // this raster's maximum, keeping the colours (and the transparent lowest class) of the file.
+// A new renderer, set on the layer, so the legend and the canvas hear of the change (clone()
+// leaves the classification bounds unset: they are set from the loaded ones).
 void fitRampToRaster(QgsRasterLayer& layer) {
-    auto* renderer = dynamic_cast<QgsSingleBandPseudoColorRenderer*>(layer.renderer());
-    if (!renderer || !renderer->shader() || renderer->classificationMax() <= 0)
+    const auto* loaded = dynamic_cast<const QgsSingleBandPseudoColorRenderer*>(layer.renderer());
+    if (!loaded || !loaded->shader() || loaded->classificationMax() <= 0)
         return;
+    std::unique_ptr<QgsSingleBandPseudoColorRenderer> renderer(loaded->clone());
     auto* ramp = dynamic_cast<QgsColorRampShader*>(renderer->shader()->rasterShaderFunction());
     const double max = layer.dataProvider()->bandStatistics(1, QgsRasterBandStats::Max).maximumValue;
     if (!ramp || !(max > 0))
         return;
-    const double scale = max / renderer->classificationMax();
+    const double scale = max / loaded->classificationMax();
+    const double min = loaded->classificationMin() * scale;
     QList<QgsColorRampShader::ColorRampItem> items = ramp->colorRampItemList();
     for (QgsColorRampShader::ColorRampItem& item : items) {
         item.value *= scale;
         item.label = QString::number(item.value, 'g', 3);
     }
     ramp->setColorRampItemList(items);
-    ramp->setMinimumValue(renderer->classificationMin() * scale);
+    ramp->setMinimumValue(min);
     ramp->setMaximumValue(max);
-    renderer->setClassificationMin(renderer->classificationMin() * scale);
+    renderer->setClassificationMin(min);
     renderer->setClassificationMax(max);
+    layer.setRenderer(renderer.release());
 }
 
 // Applies one style file once the layer is loaded; QGIS owns and deletes the instance.

@@ -12,15 +12,18 @@
 namespace firebeat::qgis {
 
 QString ValidateAlgorithm::shortHelpString() const {
-    return tr("Checks a FireBeat inspection data set (police districts, villages, units, inspections, hazards, "
-              "fire stations, officers) against the data model and lists every problem with its layer, feature "
-              "and field: missing layers or fields, wrong field types, null, empty or invalid geometries, "
-              "unparseable dates, severities outside 1-3, unknown category codes, duplicate ids, references to "
-              "unknown ids and points outside every police district.\n\n"
-              "The report is the same as the command line's `firebeat validate`.");
+    return tr(
+        "Checks a FireBeat inspection data set (police districts, villages, units, inspections, hazards, "
+        "fire stations, officers) against the data model and lists every problem with its layer, feature "
+        "and field: missing layers or fields, wrong field types, null, empty or invalid geometries, "
+        "unparseable dates, severities outside 1-3, unknown category codes, duplicate ids, references to "
+        "unknown ids and points outside every police district.\n\n"
+        "The report is the same as the command line's `firebeat validate`.");
 }
 
-QIcon ValidateAlgorithm::icon() const { return QIcon(QStringLiteral(":/firebeat/icons/validate.svg")); }
+QIcon ValidateAlgorithm::icon() const {
+    return QIcon(QStringLiteral(":/firebeat/icons/validate.svg"));
+}
 
 void ValidateAlgorithm::initAlgorithm(const QVariantMap&) {
     for (QgsProcessingParameterDefinition* p : SourceParameters::definitions())

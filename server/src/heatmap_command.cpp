@@ -1,5 +1,5 @@
-#include "command.h"
 #include "analysis_options.h"
+#include "command.h"
 #include "terminal_progress.h"
 
 #include "firebeat/heatmap_job.h"
@@ -14,20 +14,7 @@
 namespace firebeat::cli {
 namespace {
 
-std::vector<double> perHazard(const Dataset& data, const QString& field, const char* what) {
-    const AttributeColumn* column = data.attribute(LayerKind::Hazards, toStd(field));
-    std::vector<double> out;
-    out.reserve(data.hazards.size());
-    for (std::size_t i = 0; i < data.hazards.size(); ++i) {
-        if (!column->values[i])
-            throw InputError(std::string(what) + " field " + toStd(field) + " is null for hazard '" +
-                             data.hazards[i].id + "' (feature " + std::to_string(data.hazards[i].fid) + ")");
-        out.push_back(*column->values[i]);
-    }
-    return out;
-}
-
-HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
+HeatmapJob jobFrom(const QCommandLineParser& p) {
     HeatmapJob job;
     job.filter = hazardFilterFrom(p);
     job.pixelSize = numberOption(p, "pixel-size", 0);
@@ -38,16 +25,13 @@ HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
         job.bandwidth.metres = numberOption(p, "radius", 0);
         job.radiusDescription = toStd(p.value("radius")) + " m";
     } else if (p.isSet("radius-field")) {
-        job.bandwidth.perHazard = perHazard(data, p.value("radius-field"), "radius");
         job.radiusDescription = "field " + toStd(p.value("radius-field"));
     } else {
         job.bandwidth.automatic = true;
         job.radiusDescription = "automatic (spatial Silverman rule)";
     }
-    if (p.isSet("weight-field")) {
-        job.weighting.perHazard = perHazard(data, p.value("weight-field"), "weight");
+    if (p.isSet("weight-field"))
         job.weightDescription = "field " + toStd(p.value("weight-field"));
-    }
     if (p.isSet("severity-weights")) {
         const QStringList w = p.value("severity-weights").split(',');
         bool ok = w.size() == 3;
@@ -60,11 +44,13 @@ HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
         job.weighting.halfLifeDays = numberOption(p, "half-life-days", 0);
         if (!p.isSet("reference-date") && !p.isSet("to"))
             throw InputError("--half-life-days needs --reference-date (or --to) to count ages from");
-        job.weighting.referenceDate = p.isSet("reference-date") ? dateOption(p, "reference-date") : dateOption(p, "to");
+        job.weighting.referenceDate =
+            p.isSet("reference-date") ? dateOption(p, "reference-date") : dateOption(p, "to");
     }
     const auto kernel = parseKernel(toStd(p.value("kernel")));
     if (!kernel)
-        throw InputError("--kernel: expected quartic, triangular, uniform, triweight, epanechnikov or gaussian");
+        throw InputError(
+            "--kernel: expected quartic, triangular, uniform, triweight, epanechnikov or gaussian");
     job.kde.kernel = *kernel;
     job.kde.decay = p.isSet("decay") ? p.value("decay").toDouble() : 0;
     const auto value = parseOutputValue(toStd(p.value("output-value")));
@@ -73,7 +59,8 @@ HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
     job.kde.value = *value;
     job.kde.qgisCompatible = p.isSet("qgis-compatible");
     if (job.kde.qgisCompatible && job.kde.value == OutputValue::Density)
-        throw InputError("--qgis-compatible reproduces QGIS's raw or scaled output: add --output-value raw|scaled");
+        throw InputError(
+            "--qgis-compatible reproduces QGIS's raw or scaled output: add --output-value raw|scaled");
     if (p.isSet("extent")) {
         const QStringList e = p.value("extent").split(',');
         bool ok = e.size() == 4;
@@ -84,7 +71,6 @@ HeatmapJob jobFrom(const QCommandLineParser& p, const Dataset& data) {
             throw InputError("--extent: expected xmin,ymin,xmax,ymax in the analysis CRS with min < max");
         job.extent = Envelope{v[0], v[1], v[2], v[3]};
     }
-    job.tiff.crs = data.crs;
     job.tiff.overviews = p.isSet("overviews");
     job.tiff.cog = p.isSet("cog");
     return job;
@@ -108,8 +94,8 @@ void printSummary(const HeatmapSummary& s, const std::string& output, const std:
         return;
     }
     std::printf("wrote %s: %d x %d pixels of %g m in %s, %zu hazards (total weight %g), max %g, %.2f s\n",
-                output.c_str(), s.window.width, s.window.height, s.window.grid.pixelSize, crs.c_str(), s.points,
-                s.totalWeight, s.maxValue, seconds);
+                output.c_str(), s.window.width, s.window.height, s.window.grid.pixelSize, crs.c_str(),
+                s.points, s.totalWeight, s.maxValue, seconds);
 }
 
 } // namespace
@@ -127,7 +113,8 @@ int runHeatmap(const QStringList& arguments) {
         {"pixel-size", "Pixel size in metres.", "M"},
         {"weight-field", "Per-hazard weight from this field (instead of by severity).", "F"},
         {"severity-weights", "Weights of severity 1,2,3 (default 1,2,4).", "W1,W2,W3"},
-        {"half-life-days", "Time decay: a hazard's weight halves every D days before the reference date.", "D"},
+        {"half-life-days", "Time decay: a hazard's weight halves every D days before the reference date.",
+         "D"},
         {"reference-date", "Date the decay counts back from.", "DATE"},
         {"kernel", "quartic, triangular, uniform, triweight, epanechnikov or gaussian.", "K", "quartic"},
         {"decay", "Triangular kernel: QGIS's decay ratio.", "R"},
@@ -147,21 +134,19 @@ int runHeatmap(const QStringList& arguments) {
             throw InputError("--input, --output and --pixel-size are required");
         QElapsedTimer timer;
         timer.start();
-        ReadOptions options = readOptionsFrom(p);
-        options.layers = {LayerKind::Hazards};
-        options.checkConsistency = false;
-        options.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
-        for (const char* field : {"weight-field", "radius-field"})
-            if (p.isSet(field))
-                options.numericFields[LayerKind::Hazards].push_back(toStd(p.value(field)));
+        HeatmapJob job = jobFrom(p);
+        // Only the fields the filters and weights need, hazard by hazard into kernel points.
+        HeatmapSource source{toStd(p.value("input")), readOptionsFrom(p), toStd(p.value("weight-field")),
+                             toStd(p.value("radius-field"))};
+        source.read.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
-        const ReadResult read = readDataset(toStd(p.value("input")), options, &progress);
-        requireUsableLayers(read);
-        const HeatmapJob job = jobFrom(p, read.data);
+        HeatmapInput input = readHeatmapInput(source, job, &progress);
+        requireUsableLayers(input.read);
+        job.tiff.crs = input.read.data.crs;
         const std::string output = toStd(p.value("output"));
-        const HeatmapSummary summary = runHeatmapJob(read.data.hazards, job, output, &progress);
+        const HeatmapSummary summary = writeHeatmap(std::move(input.points), job, output, &progress);
         progress.finish();
-        printSummary(summary, output, read.data.crs, timer.elapsed() / 1000.0, p.isSet("json"));
+        printSummary(summary, output, job.tiff.crs, timer.elapsed() / 1000.0, p.isSet("json"));
         return kOk;
     });
 }

@@ -2,14 +2,19 @@
 #include "command.h"
 
 #include <QCoreApplication>
+#ifdef FIREBEAT_HAVE_HTTPSERVER
+#include <QGuiApplication>
+#endif
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 namespace {
 
 void usage(std::FILE* out) {
-    std::fprintf(out, "usage: firebeat COMMAND [options]   (firebeat COMMAND --help for its options)\n\ncommands:\n");
+    std::fprintf(
+        out, "usage: firebeat COMMAND [options]   (firebeat COMMAND --help for its options)\n\ncommands:\n");
     for (const auto& c : firebeat::cli::commands())
         std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
 }
@@ -17,7 +22,17 @@ void usage(std::FILE* out) {
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // `serve` draws legend labels, which need Qt's font database and so a QGuiApplication; on
+    // the offscreen platform, which needs no display.
+    std::unique_ptr<QCoreApplication> app;
+#ifdef FIREBEAT_HAVE_HTTPSERVER
+    if (argc > 1 && std::strcmp(argv[1], "serve") == 0) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    }
+#endif
+    if (!app)
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName("firebeat");
     QCoreApplication::setApplicationVersion(FIREBEAT_VERSION);
     const QStringList args = QCoreApplication::arguments();

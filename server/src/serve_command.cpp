@@ -1,66 +1,24 @@
-// `firebeat serve`: the OGC server over the hazards read once at start (read-only).
+// `firebeat serve`: the OGC server over a data source (read-only), its layers rebuilt whenever
+// the data changes.
 #include "command.h"
 
 #include <cstdio>
 
 #ifdef FIREBEAT_HAVE_HTTPSERVER
 #include "analysis_options.h"
-#include "ogc/heatmap_layer.h"
+#include "ogc/catalogue_store.h"
+#include "ogc/data_version.h"
+#include "ogc/layer_factory.h"
 #include "ogc/ogc_server.h"
+#include "serve_config.h"
 
-#include "firebeat/heatmap.h"
+#include "firebeat/crs.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QThread>
 
 namespace firebeat::cli {
 namespace {
-
-// The config file: {"listen": "HOST:PORT", "input": SOURCE (relative to the file),
-// "heatmap": {"radius": M, "severity_weights": [w1, w2, w3], "colour_stops": [...]}}.
-struct ServeConfig {
-    QString listen = "127.0.0.1:8080";
-    QString input = QStringLiteral(FIREBEAT_SAMPLE_DIR "/kunming.sqlite");
-    double radius = 500;
-    std::array<double, 3> severityWeights{1, 2, 4};
-    QJsonArray colourStops;
-};
-
-ServeConfig readConfig(const QString& path) {
-    ServeConfig c;
-    if (path.isEmpty())
-        return c;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw InputError("--config: cannot read " + toStd(path));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (!doc.isObject())
-        throw InputError("--config: " + toStd(path) + " is not a JSON object (" + toStd(error.errorString()) +
-                         ")");
-    const QJsonObject o = doc.object();
-    c.listen = o.value("listen").toString(c.listen);
-    if (o.contains("input"))
-        c.input = QFileInfo(path).dir().filePath(o.value("input").toString());
-    const QJsonObject h = o.value("heatmap").toObject();
-    c.radius = h.value("radius").toDouble(c.radius);
-    if (!(c.radius > 0))
-        throw InputError("--config: heatmap.radius must be a number of metres above 0");
-    if (h.contains("severity_weights")) {
-        const QJsonArray w = h.value("severity_weights").toArray();
-        if (w.size() != 3)
-            throw InputError("--config: heatmap.severity_weights: expected three numbers, e.g. [1, 2, 4]");
-        for (qsizetype i = 0; i < 3; ++i)
-            c.severityWeights[static_cast<std::size_t>(i)] = w[i].toDouble(-1);
-    }
-    c.colourStops = h.value("colour_stops").toArray();
-    return c;
-}
 
 std::pair<QHostAddress, quint16> parseListen(const QString& listen) {
     const qsizetype colon = listen.lastIndexOf(':');
@@ -75,24 +33,70 @@ std::pair<QHostAddress, quint16> parseListen(const QString& listen) {
     return {address, static_cast<quint16>(port)};
 }
 
-std::unique_ptr<ogc::HeatmapLayer> loadLayer(const QCommandLineParser& p, const ServeConfig& config) {
+// Every layer of the data model (all but the hazards optional), named as the configuration
+// and then the command line say (the command line wins).
+ReadOptions sourceOptions(const QCommandLineParser& p, const ServeConfig& config) {
     ReadOptions options = readOptionsFrom(p);
-    options.layers = {LayerKind::Hazards};
+    try {
+        for (const QString& assignment : config.map)
+            options.mapping.parseAssignment(toStd(assignment));
+    } catch (const InputError& e) {
+        throw InputError(std::string("--config: map: ") + e.what());
+    }
+    for (const QString& assignment : p.values("map"))
+        options.mapping.parseAssignment(toStd(assignment));
+    if (p.isSet("layer"))
+        options.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
+    options.mapping.setGcj02AllPointLayers(p.isSet("gcj02") || config.gcj02);
+    if (options.analysisCrs.empty() && !config.crs.isEmpty()) {
+        options.analysisCrs = toStd(config.crs);
+        if (!isKnownCrs(options.analysisCrs))
+            throw InputError("--config: crs: unknown CRS '" + options.analysisCrs +
+                             "' (expected e.g. EPSG:4543)");
+    }
+    options.repairInvalidGeometries = options.repairInvalidGeometries || config.repairGeometries;
+    options.optionalLayers = {kAllLayers.begin(), kAllLayers.end()};
+    options.optionalLayers.erase(LayerKind::Hazards);
     options.checkConsistency = false;
-    options.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
-    const QString input = p.isSet("input") ? p.value("input") : config.input;
-    const ReadResult read = readDataset(toStd(input), options);
-    requireUsableLayers(read);
-    HazardWeighting weighting;
-    weighting.severityWeights = config.severityWeights;
-    HazardBandwidth bandwidth;
-    bandwidth.metres = p.isSet("radius") ? numberOption(p, "radius", 0) : config.radius;
-    HeatmapPoints points = heatmapPoints(read.data.hazards, HazardFilter{}, weighting, bandwidth);
-    const ogc::ColourRamp ramp = config.colourStops.isEmpty() ? ogc::ColourRamp::defaults()
-                                                              : ogc::ColourRamp::fromJson(config.colourStops);
-    std::fprintf(stderr, "firebeat serve: %zu hazards from %s in %s, radius %g m\n", points.points.size(),
-                 qPrintable(input), read.data.crs.c_str(), bandwidth.metres);
-    return std::make_unique<ogc::HeatmapLayer>(std::move(points.points), read.data.crs, ramp);
+    return options;
+}
+
+ogc::LayerSettings layerSettings(const QCommandLineParser& p, const ServeConfig& config) {
+    ogc::LayerSettings settings;
+    settings.severityWeights = config.severityWeights;
+    settings.heatmapRadius = p.isSet("radius") ? numberOption(p, "radius", 0) : config.radius;
+    if (!config.colourStops.isEmpty())
+        settings.heatmapRamp = ogc::ColourRamp::fromJson(config.colourStops);
+    return settings;
+}
+
+ogc::ServerSettings serverSettings(const QCommandLineParser& p, const ServeConfig& config) {
+    ogc::ServerSettings settings;
+    settings.workers =
+        p.isSet("workers") ? static_cast<int>(numberOption(p, "workers", 1, true)) : config.workers;
+    const bool cache = config.cacheEnabled && !p.isSet("no-cache");
+    settings.cacheBytes = cache ? static_cast<std::size_t>(config.cacheMegabytes * 1024 * 1024) : 0;
+    settings.queue = config.queue;
+    settings.requestTime = std::chrono::milliseconds(static_cast<qint64>(config.requestSeconds * 1000));
+    return settings;
+}
+
+std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, const ReadOptions& options,
+                                               const ogc::LayerSettings& settings) {
+    std::vector<std::string> tables;
+    for (const LayerKind kind : kAllLayers)
+        tables.push_back(options.mapping.layer(kind));
+    auto load = [source, options, settings] {
+        ReadResult read = readDataset(source, options);
+        requireUsableLayers(read);
+        std::fprintf(stderr, "firebeat serve: %zu hazards from %s in %s, radius %g m\n",
+                     read.data.hazards.size(), source.c_str(), read.data.crs.c_str(), settings.heatmapRadius);
+        auto catalogue = std::make_shared<ogc::Catalogue>();
+        catalogue->analysisCrs = read.data.crs;
+        catalogue->layers = ogc::makeLayers(std::make_shared<const Dataset>(std::move(read.data)), settings);
+        return catalogue;
+    };
+    return std::make_unique<ogc::CatalogueStore>(load, ogc::makeDataVersionProbe(source, tables));
 }
 
 } // namespace
@@ -101,27 +105,44 @@ int runServe(const QStringList& arguments) {
     QCommandLineParser p;
     addSourceOptions(p);
     p.addOptions({
-        {"config", "JSON configuration (listen, input, heatmap radius, weights and colours).", "FILE"},
+        {"config",
+         "JSON configuration: input, map, listen, workers, cache, limits, heatmap (see serve_config.h).",
+         "FILE"},
         {"listen", "Address and port to serve on (default 127.0.0.1:8080; port 0: any free port).",
          "HOST:PORT"},
-        {"input", "Data source holding the hazards (default: the sample layers).", "SOURCE"},
-        {"layer", "The hazards layer's name in the source.", "NAME", "hazards"},
+        {"input", "Data source: SpatiaLite, GeoPackage or PG:... (default: the sample layers).", "SOURCE"},
+        {"layer", "The hazards layer's name in the source (default hazards).", "NAME"},
         {"radius", "Heatmap bandwidth in metres (default 500, or the config's).", "M"},
+        {"workers", "Threads computing replies (default: one per core, or the config's).", "N"},
+        {"no-cache", "Compute every reply (no reply cache)."},
     });
-    parseOrExit(p, arguments, "OGC server: WMS 1.3.0/1.1.1 and XYZ tiles of the hazard heatmap.");
+    parseOrExit(p, arguments, "OGC server: WMS 1.3.0/1.1.1, WMTS and XYZ tiles, and a web viewer.");
+    std::unique_ptr<ogc::CatalogueStore> store;
     std::unique_ptr<ogc::OgcServer> server;
     const int code = guarded([&] {
-        const ServeConfig config = readConfig(p.value("config"));
+        const ServeConfig config = readServeConfig(p.value("config"));
         const auto [address, port] = parseListen(p.isSet("listen") ? p.value("listen") : config.listen);
-        server = std::make_unique<ogc::OgcServer>(loadLayer(p, config));
+        const QString input = p.isSet("input") ? p.value("input")
+                              : !config.input.isEmpty()
+                                  ? config.input
+                                  : QStringLiteral(FIREBEAT_SAMPLE_DIR "/kunming.sqlite");
+        store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config));
+        const ogc::ServerSettings settings = serverSettings(p, config);
+        server = std::make_unique<ogc::OgcServer>([s = store.get()] { return s->current(); }, settings);
         const quint16 bound = server->listen(address, port);
         if (bound == 0)
             throw InputError("--listen: cannot listen on " + toStd(address.toString()) + ":" +
                              std::to_string(port));
+        std::fprintf(stderr, "firebeat serve: %d worker threads, reply cache %s\n",
+                     settings.workers > 0 ? settings.workers : QThread::idealThreadCount(),
+                     settings.cacheBytes > 0 ? qPrintable(QString::number(settings.cacheBytes >> 20) + " MB")
+                                             : "off");
         const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? "[" + address.toString() + "]"
                                  : address.toString();
+        // Tests parse the first line.
         std::printf("listening on http://%s:%u/wms\n", qPrintable(host), bound);
+        std::printf("viewer at http://%s:%u/\n", qPrintable(host), bound);
         std::fflush(stdout);
         return kOk;
     });

@@ -20,7 +20,8 @@ namespace firebeat::test {
 
 inline void startQgisWithProvider() {
     static QTemporaryDir runtimeDir; // QGIS warns unless XDG_RUNTIME_DIR is a private directory
-    QFile::setPermissions(runtimeDir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(runtimeDir.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", runtimeDir.path().toUtf8());
     QgsApplication::init();
     QgsApplication::initQgis();
@@ -76,9 +77,9 @@ inline std::pair<int, QString> runCli(const QStringList& arguments) {
 } // namespace firebeat::test
 
 // QGSTEST_MAIN without its keypad-navigation macro, which does not compile here.
-#define FIREBEAT_QGIS_TEST_MAIN(TestObject)                                                                          \
-    int main(int argc, char* argv[]) {                                                                                 \
-        QgsApplication app(argc, argv, false);                                                                         \
-        TestObject tc;                                                                                                 \
-        return QTest::qExec(&tc, argc, argv);                                                                          \
+#define FIREBEAT_QGIS_TEST_MAIN(TestObject)                                                                  \
+    int main(int argc, char* argv[]) {                                                                       \
+        QgsApplication app(argc, argv, false);                                                               \
+        TestObject tc;                                                                                       \
+        return QTest::qExec(&tc, argc, argv);                                                                \
     }

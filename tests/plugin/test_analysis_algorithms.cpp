@@ -32,7 +32,7 @@ QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const 
 class TestAnalysisAlgorithms : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
-    QString clean_, noDistricts_;
+    QString clean_, noDistricts_, ownNames_;
 
   private Q_SLOTS:
     void initTestCase() {
@@ -43,6 +43,12 @@ class TestAnalysisAlgorithms : public QObject {
         auto layers = minimalDataset();
         std::erase_if(layers, [](const MinimalLayer& l) { return l.name == "police_districts"; });
         writeLayers(noDistricts_.toStdString(), layers);
+        // The same data under a department's own table names.
+        ownNames_ = dir_.filePath("own_names.gpkg");
+        layers = minimalDataset();
+        layerNamed(layers, "police_districts").name = "t_district";
+        layerNamed(layers, "hazards").name = "t_hazard";
+        writeLayers(ownNames_.toStdString(), layers);
     }
     void cleanupTestCase() { QgsApplication::exitQgis(); }
 
@@ -87,6 +93,52 @@ class TestAnalysisAlgorithms : public QObject {
             QVERIFY(!values.isEmpty());
             QCOMPARE(values, column(cli, "village_hotspots", "village_id", field));
         }
+    }
+
+    void hotspotsReadTheLayersChosen() {
+        const QString plugin = dir_.filePath("hotspots_own_names.gpkg");
+        const AlgorithmRun run = runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
+                                                                           {"DISTRICTS_LAYER", "t_district"},
+                                                                           {"HAZARDS_LAYER", "t_hazard"},
+                                                                           {"HEX_SIZE", 1000},
+                                                                           {"PERMUTATIONS", 99},
+                                                                           {"OUTPUT", plugin}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        // Same data, same statistics as under the data model's names.
+        const QString standard = dir_.filePath("hotspots_standard.gpkg");
+        QVERIFY(
+            runAlgorithm("firebeat:villagehotspots",
+                         {{"INPUT", clean_}, {"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", standard}})
+                .ok);
+        const auto z = column(plugin, "village_hotspots", "village_id", "gi_z");
+        QVERIFY(!z.isEmpty());
+        QCOMPARE(z, column(standard, "village_hotspots", "village_id", "gi_z"));
+
+        const AlgorithmRun missing =
+            runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
+                                                      {"DISTRICTS_LAYER", "t_district"},
+                                                      {"HAZARDS_LAYER", "t_hazards_2025"},
+                                                      {"HEX_SIZE", 1000},
+                                                      {"OUTPUT", dir_.filePath("missing.gpkg")}});
+        QVERIFY(!missing.ok);
+        QVERIFY2(missing.errors.contains("t_hazards_2025"), qPrintable(missing.errors));
+        const AlgorithmRun twice =
+            runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
+                                                      {"FIELD_MAP", "hazards=t_hazard"},
+                                                      {"HAZARDS_LAYER", "hazards_2025"},
+                                                      {"OUTPUT", dir_.filePath("twice.gpkg")}});
+        QVERIFY(!twice.ok);
+        QVERIFY2(twice.errors.contains("HAZARDS_LAYER: 'hazards_2025', but FIELD_MAP names the hazards layer "
+                                       "'t_hazard'"),
+                 qPrintable(twice.errors));
+        // FIELD_MAP alone still names layers (the parameters keep their defaults).
+        const AlgorithmRun mapped = runAlgorithm(
+            "firebeat:villagehotspots", {{"INPUT", ownNames_},
+                                         {"FIELD_MAP", "police_districts=t_district\nhazards=t_hazard"},
+                                         {"HEX_SIZE", 1000},
+                                         {"PERMUTATIONS", 99},
+                                         {"OUTPUT", dir_.filePath("mapped.gpkg")}});
+        QVERIFY2(mapped.ok, qPrintable(mapped.errors));
     }
 
     void sizingEqualsTheCommandLine() {

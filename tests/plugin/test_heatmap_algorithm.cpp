@@ -4,8 +4,13 @@
 #include "plugin_test_support.h"
 #include "raster_compare.h"
 
+#include "firebeat/gcj02.h"
+
+#include <gdal.h>
 #include <qgscolorrampshader.h>
+#include <qgscoordinatetransform.h>
 #include <qgsfeature.h>
+#include <qgsproject.h>
 #include <qgsrastershader.h>
 #include <qgssinglebandpseudocolorrenderer.h>
 #include <qgsvectorlayer.h>
@@ -13,6 +18,8 @@
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTranslator>
+
+#include <cstdio>
 
 using namespace firebeat::test;
 
@@ -37,6 +44,8 @@ class TestHeatmapAlgorithm : public QObject {
         const QgsProcessingAlgorithm* alg =
             QgsApplication::processingRegistry()->algorithmById("firebeat:hazardheatmap");
         QVERIFY(!alg->shortHelpString().isEmpty());
+        QVERIFY(QFile::exists(alg->provider()->svgIconPath())); // the icons are linked in
+        QVERIFY(QFile::exists(":/firebeat/icons/heatmap.svg"));
         QVERIFY(alg->parameterDefinition("QGIS_COMPATIBLE")->flags() &
                 QgsProcessingParameterDefinition::FlagAdvanced);
         QCOMPARE(alg->parameterDefinition("SEVERITY_FIELD")->defaultValue().toString(), QString("severity"));
@@ -50,6 +59,11 @@ class TestHeatmapAlgorithm : public QObject {
             << QVariantMap{{"KERNEL", 1}, {"OUTPUT_VALUE", 1}, {"OPEN_ONLY", true}, {"MIN_SEVERITY", 2}}
             << QStringList{"--kernel",       "triangular", "--output-value", "raw", "--open-only",
                            "--min-severity", "2"};
+        // The fixture's hazards lie in 567-572 km E, 2767-2771 km N of EPSG:4543 (CGCS2000 GK 102E).
+        QTest::newRow("extent in the analysis CRS")
+            << QVariantMap{{"EXTENT", "565000,573000,2765000,2772000 [EPSG:4543]"}}
+            << QStringList{"--extent", "565000,2765000,573000,2772000"};
+        QTest::newRow("cloud-optimized") << QVariantMap{{"COG", true}} << QStringList{"--cog"};
         QTest::newRow("half-life and weights")
             << QVariantMap{{"SEVERITY_WEIGHTS", "1,3,9"},
                            {"HALF_LIFE_DAYS", 30},
@@ -79,6 +93,112 @@ class TestHeatmapAlgorithm : public QObject {
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
+    void extentIsHonoured() {
+        const QString projected = dir_.filePath("extent_projected.tif");
+        const AlgorithmRun run =
+            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+                                                    {"RADIUS", 800},
+                                                    {"PIXEL_SIZE", 100},
+                                                    {"EXTENT", "565000,573000,2765000,2772000 [EPSG:4543]"},
+                                                    {"OUTPUT", projected}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        QgsRasterLayer exact(projected, "exact");
+        QCOMPARE(exact.width(), 80); // 8 km / 100 m
+        QCOMPARE(exact.height(), 70);
+        QVERIFY(qgsDoubleNear(exact.extent().xMinimum(), 565000, 1e-6));
+        QVERIFY(qgsDoubleNear(exact.extent().yMaximum(), 2772000, 1e-6));
+
+        // A canvas extent in degrees is transformed: the raster covers each corner, plus at most a pixel.
+        const QString geographic = dir_.filePath("extent_geographic.tif");
+        const AlgorithmRun degrees =
+            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+                                                    {"RADIUS", 800},
+                                                    {"PIXEL_SIZE", 100},
+                                                    {"EXTENT", "102.66,102.73,25.0,25.05 [EPSG:4326]"},
+                                                    {"OUTPUT", geographic}});
+        QVERIFY2(degrees.ok, qPrintable(degrees.errors));
+        QgsRasterLayer covering(geographic, "covering");
+        QCOMPARE(covering.crs().authid(), QString("EPSG:4543"));
+        const QgsCoordinateTransform toAnalysis(QgsCoordinateReferenceSystem("EPSG:4326"), covering.crs(),
+                                                QgsProject::instance());
+        QgsRectangle corners;
+        corners.setMinimal();
+        for (const QgsPointXY& c : {QgsPointXY(102.66, 25.0), QgsPointXY(102.73, 25.0),
+                                    QgsPointXY(102.66, 25.05), QgsPointXY(102.73, 25.05)})
+            corners.combineExtentWith(toAnalysis.transform(c));
+        const QgsRectangle e = covering.extent();
+        QVERIFY2(e.contains(corners), qPrintable(e.toString() + " vs " + corners.toString()));
+        QVERIFY2(e.width() < corners.width() + 200 && e.height() < corners.height() + 200,
+                 qPrintable(e.toString() + " vs " + corners.toString()));
+
+        const AlgorithmRun empty =
+            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+                                                    {"EXTENT", "565000,565000,2765000,2772000 [EPSG:4543]"},
+                                                    {"OUTPUT", dir_.filePath("empty_extent.tif")}});
+        QVERIFY(!empty.ok);
+        QVERIFY2(empty.errors.contains("EXTENT"), qPrintable(empty.errors));
+    }
+
+    void overviewsAndCogAsGdalSeesThem_data() {
+        QTest::addColumn<QVariantMap>("extra");
+        QTest::addColumn<bool>("overviews");
+        QTest::addColumn<QString>("layout");
+        QTest::newRow("plain") << QVariantMap{} << false << QString();
+        QTest::newRow("overviews") << QVariantMap{{"OVERVIEWS", true}} << true << QString();
+        QTest::newRow("cog") << QVariantMap{{"COG", true}} << true << QString("COG");
+    }
+    void overviewsAndCogAsGdalSeesThem() {
+        QFETCH(QVariantMap, extra);
+        QFETCH(bool, overviews);
+        QFETCH(QString, layout);
+        // 10 m pixels: about 700 x 500, above the 256 pixels where overviews stop.
+        const QString output = dir_.filePath(QString("structure_%1.tif").arg(QTest::currentDataTag()));
+        QVariantMap parameters{{"INPUT", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 10}, {"OUTPUT", output}};
+        parameters.insert(extra);
+        const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap", parameters);
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        GDALDatasetH ds = GDALOpen(output.toUtf8().constData(), GA_ReadOnly);
+        QVERIFY(ds);
+        const int count = GDALGetOverviewCount(GDALGetRasterBand(ds, 1));
+        const QString found = QString::fromUtf8(GDALGetMetadataItem(ds, "LAYOUT", "IMAGE_STRUCTURE"));
+        GDALClose(ds);
+        QCOMPARE(count > 0, overviews);
+        QCOMPARE(found, layout);
+    }
+
+    void gcj02HazardsAreConverted() {
+        // The fixture's hazards shifted to GCJ-02 by the public formulas, as a WeChat map gives them.
+        auto layers = minimalDataset();
+        for (auto& [wkt, values] : layerNamed(layers, "hazards").features) {
+            double lon = 0, lat = 0;
+            QVERIFY(std::sscanf(wkt.c_str(), "POINT(%lf %lf)", &lon, &lat) == 2);
+            const firebeat::Point gcj = firebeat::wgs84ToGcj02({lon, lat});
+            wkt = QString("POINT(%1 %2)").arg(gcj.x, 0, 'g', 17).arg(gcj.y, 0, 'g', 17).toStdString();
+        }
+        const QString gcjSource = dir_.filePath("gcj02.gpkg");
+        writeLayers(gcjSource.toStdString(), layers);
+        const QString gcj = dir_.filePath("gcj02.tif"), wgs = dir_.filePath("wgs84.tif");
+        const QVariantMap common{{"RADIUS", 800}, {"PIXEL_SIZE", 100}};
+        QVariantMap parameters = common;
+        parameters.insert({{"INPUT", gcjSource + "|layername=hazards"}, {"GCJ02", true}, {"OUTPUT", gcj}});
+        const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap", parameters);
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        parameters = common;
+        parameters.insert({{"INPUT", hazards_}, {"OUTPUT", wgs}});
+        QVERIFY(runAlgorithm("firebeat:hazardheatmap", parameters).ok);
+        // Converted back to WGS 84 (round trip < 1 cm), the heatmap is the one of the original positions.
+        const QString diff = compareRasters(gcj, wgs);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        if (qgetenv("FIREBEAT_CLI").isEmpty())
+            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        const QString cli = dir_.filePath("gcj02_cli.tif");
+        const auto [code, out] = runCli({"heatmap", "--quiet", "--gcj02", "--input", gcjSource, "--output",
+                                         cli, "--radius", "800", "--pixel-size", "100"});
+        QVERIFY2(code == 0, qPrintable(out));
+        const QString cliDiff = compareRasters(gcj, cli);
+        QVERIFY2(cliDiff.isEmpty(), qPrintable(cliDiff));
+    }
+
     void styleFitsTheRamp() {
         const QString output = dir_.filePath("styled.tif");
         const AlgorithmRun run =
@@ -98,6 +218,8 @@ class TestHeatmapAlgorithm : public QObject {
         QCOMPARE(items.first().color.alpha(), 0); // the lowest class is transparent
         const double max = layer.dataProvider()->bandStatistics(1, QgsRasterBandStats::Max).maximumValue;
         QVERIFY(qgsDoubleNear(items.last().value, max, max * 1e-9));
+        QCOMPARE(renderer->classificationMin(), 0.0);
+        QVERIFY(qgsDoubleNear(renderer->classificationMax(), max, max * 1e-9));
     }
 
     void badInputGivesTheCoresMessage() {
@@ -169,6 +291,10 @@ class TestHeatmapAlgorithm : public QObject {
                  QString::fromUtf8("隐患核密度热力图"));
         QCOMPARE(translator.translate("CoverageAlgorithm", "Coverage gaps by police-station district"),
                  QString::fromUtf8("派出所辖区检查覆盖缺口"));
+        QCOMPARE(translator.translate("HeatmapAlgorithm", "Add internal overviews"),
+                 QString::fromUtf8("添加内部金字塔（概览）"));
+        QCOMPARE(translator.translate("LayerNameParameters", "Villages layer (polygons)"),
+                 QString::fromUtf8("村（社区）图层（面）"));
     }
 };
 

@@ -40,7 +40,8 @@ class TestValidateAlgorithm : public QObject {
 
     void brokenDataNamesLayerFeatureAndField() {
         const QString json = dir_.filePath("report.json");
-        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", {{"INPUT", broken_}, {"OUTPUT", json}});
+        const AlgorithmRun run =
+            runAlgorithm("firebeat:validatelayers", {{"INPUT", broken_}, {"OUTPUT", json}});
         QVERIFY2(run.ok, qPrintable(run.errors));
         QCOMPARE(run.outputs.value("ERRORS").toLongLong(), 2LL);
         QVERIFY2(run.errors.contains("hazards feature 1 (H1) field severity: value 7 is outside 1..3"),
@@ -60,13 +61,15 @@ class TestValidateAlgorithm : public QObject {
     }
 
     void badParametersGiveAClearError() {
-        const AlgorithmRun missing = runAlgorithm("firebeat:validatelayers", {{"INPUT", dir_.filePath("nope.gpkg")}});
+        const AlgorithmRun missing =
+            runAlgorithm("firebeat:validatelayers", {{"INPUT", dir_.filePath("nope.gpkg")}});
         QVERIFY(!missing.ok);
         QVERIFY2(missing.errors.contains("cannot open data source"), qPrintable(missing.errors));
         const AlgorithmRun badMap =
             runAlgorithm("firebeat:validatelayers", {{"INPUT", clean_}, {"FIELD_MAP", "hazards.colour=x"}});
         QVERIFY(!badMap.ok);
-        QVERIFY2(badMap.errors.contains("FIELD_MAP") && badMap.errors.contains("colour"), qPrintable(badMap.errors));
+        QVERIFY2(badMap.errors.contains("FIELD_MAP") && badMap.errors.contains("colour"),
+                 qPrintable(badMap.errors));
     }
 
     void chineseTranslationIsBuilt() {

@@ -16,7 +16,8 @@ inline CliResult cli(const QStringList& arguments) {
     QProcess p;
     p.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")), arguments);
     p.waitForFinished(600000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace firebeat::test

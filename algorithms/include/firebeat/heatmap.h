@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace firebeat {
@@ -33,7 +34,35 @@ struct HeatmapPoints {
     std::vector<KdePoint> points;         // one per accepted hazard, in the hazards' order
     std::vector<std::size_t> hazardIndex; // the hazard each point came from
     std::optional<double> bandwidth;      // the radius shared by every point (none when per hazard)
+    // The hazards layer's extent as OGR reports it, when the points are all of its features in
+    // its own CRS: QGIS builds its grid from it (see KdePointIndex).
+    std::optional<Envelope> sourceExtent;
 };
+
+// heatmapPoints() chunk by chunk, for hazards streamed from a source: add() each chunk in order,
+// then take() the points. Checks as heatmapPoints() does (the constructor the parameters, add()
+// each hazard); the per-hazard lists of `weighting` and `bandwidth` are ignored, add() gets them.
+class HeatmapPointsBuilder {
+  public:
+    HeatmapPointsBuilder(const HazardFilter& filter, const HazardWeighting& weighting,
+                         const HazardBandwidth& bandwidth);
+    // `weights` and `radii`: one per hazard of the chunk, or empty (by severity, shared radius).
+    void add(std::span<const Hazard> hazards, std::span<const double> weights, std::span<const double> radii);
+    HeatmapPoints take();
+
+  private:
+    void reserve(std::size_t n);
+
+    const HazardFilter& filter_;
+    const HazardWeighting& weighting_;
+    const HazardBandwidth& bandwidth_;
+    std::size_t seen_ = 0; // hazards added so far, to number them across chunks
+    bool perHazardRadius_ = false;
+    HeatmapPoints out_;
+};
+
+// "hazard 'H-1' (feature 12)", or "hazard (feature 12)" when its id was not read: for messages.
+std::string hazardName(const Hazard& h);
 
 // The hazards `filter` accepts as weighted points. Throws InputError naming the hazard for a
 // severity outside 1..3 (when weighting by severity), a negative or non-finite weight or radius,

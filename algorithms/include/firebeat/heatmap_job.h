@@ -4,6 +4,7 @@
 
 #include "firebeat/geotiff_writer.h"
 #include "firebeat/heatmap.h"
+#include "firebeat/reader.h"
 
 #include <filesystem>
 #include <optional>
@@ -36,6 +37,30 @@ struct HeatmapSummary {
 // extent, filters that leave no hazard — nothing is written then), Cancelled when cancelled.
 HeatmapSummary runHeatmapJob(std::span<const Hazard> hazards, const HeatmapJob& job,
                              const std::filesystem::path& output, Progress* progress = nullptr);
+// The same from the points already selected (heatmapPoints(), readHeatmapInput()).
+HeatmapSummary writeHeatmap(HeatmapPoints selected, const HeatmapJob& job,
+                            const std::filesystem::path& output, Progress* progress = nullptr);
+
+// The hazards of a data source for a heatmap job that reads them itself.
+struct HeatmapSource {
+    std::string source;
+    ReadOptions read;        // mapping (the hazards layer's name too), analysis CRS, GCJ-02
+    std::string weightField; // per-hazard weights from this numeric field; empty: by severity
+    std::string radiusField; // per-hazard radii from this numeric field; empty: job.bandwidth
+};
+
+struct HeatmapInput {
+    HeatmapPoints points;
+    ReadResult read; // the report and the analysis CRS; no records
+};
+
+// Streams the hazards into the job's weighted points, reading only the geometry and the fields
+// the job's filters and weights need (no ids, no other layer, no consistency checks): a million
+// hazards cost their points' memory, not their records'. Hazards with a bad value in a field that
+// is read are reported and left out; the other fields are not looked at. Throws InputError for
+// a null weight or radius (naming the hazard) and what heatmapPoints() throws for.
+HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job,
+                              Progress* progress = nullptr);
 
 // The tags describing the filters and weights, e.g. {"filter_min_severity", "2"}.
 std::map<std::string, std::string> describeHeatmapJob(const HeatmapJob& job);

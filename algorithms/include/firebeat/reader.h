@@ -7,6 +7,7 @@
 #include "firebeat/report.h"
 #include "firebeat/schema.h"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -24,6 +25,13 @@ struct ReadOptions {
     // Extra numeric fields to read into Dataset::attributes, by their names in the source
     // (e.g. a weight or radius field of the hazards). A missing or non-numeric field is an error.
     std::map<LayerKind, std::vector<std::string>> numericFields;
+    // Canonical names of the data model's fields to read, per layer (geometry is always read);
+    // a layer not listed reads them all. Fields left out are neither read nor checked and keep
+    // their defaults in the records (empty text, category Other, severity 1, time 0): for
+    // analyses that need a few fields of a large layer (the heatmap).
+    std::map<LayerKind, std::set<std::string>> onlyFields;
+    // Ask OGR for each layer's extent (ReadResult::layerExtents); can cost a scan of the layer.
+    bool layerExtents = false;
 };
 
 struct ReadResult {
@@ -31,11 +39,25 @@ struct ReadResult {
     Report report;
     // Ids of features left out for their own problems: references to them are not reported again.
     std::map<LayerKind, std::set<std::string>> skippedIds;
+    // With ReadOptions::layerExtents: the extent OGR reports for each layer whose CRS is the
+    // analysis CRS (its coordinates are kept as they are).
+    std::map<LayerKind, Envelope> layerExtents;
 };
 
 // Throws InputError when the source itself cannot be opened, Cancelled when cancelled.
 // Features with problems that make them unusable are reported and left out of `data`.
 ReadResult readDataset(const std::string& source, const ReadOptions& options, Progress* progress = nullptr);
+
+// Receives the records read so far of one layer (reprojected, with their attributes), at most
+// kRecordChunk at a time; they are dropped when it returns. Throwing stops the reading.
+using RecordChunkConsumer = std::function<void(const Dataset& chunk)>;
+inline constexpr std::size_t kRecordChunk = std::size_t{1} << 16;
+
+// readDataset() for analyses that digest records as they come (the heatmap keeps one kernel
+// point per hazard): memory stays bounded by a chunk whatever the layer's size. The result's
+// data holds the CRS and no records; consistency checks are not run.
+ReadResult readDatasetInChunks(const std::string& source, const ReadOptions& options,
+                               const RecordChunkConsumer& consume, Progress* progress = nullptr);
 
 // The consistency checks run by readDataset, for data sets assembled elsewhere.
 void checkConsistency(const Dataset& data, const SourceMapping& mapping, Report& report,

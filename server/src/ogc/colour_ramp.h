@@ -15,7 +15,9 @@ class ColourRamp {
         double density = 0;
         QColor colour;
     };
-    // Transparent at 0, then yellow -> orange -> red, saturating at 50 hazards/km^2.
+    // Transparent at 0, then yellow -> orange -> red, saturating at 50 hazards/km^2: the colours
+    // of styles/hazard_heatmap.qml, but not its values, which are a template the QGIS plugin
+    // stretches over each raster's maximum rather than densities.
     static ColourRamp defaults();
     // [{"density": 0, "colour": "#00ffffb2"}, ...] (colours as #AARRGGBB or #RRGGBB), densities
     // ascending; throws InputError otherwise.

@@ -1,75 +1,103 @@
 #include "heatmap_layer.h"
 
-#include "firebeat/kde_point_density.h"
+#include "hazard_dimensions.h"
+#include "legend_image.h"
+#include "map_crs.h"
+#include "pixel_density.h"
 
 #include "firebeat/progress.h"
+
+#include <QJsonObject>
 
 #include <algorithm>
 
 namespace firebeat::ogc {
+namespace {
 
-HeatmapLayer::HeatmapLayer(std::vector<KdePoint> points, const std::string& analysisCrs, ColourRamp ramp)
-    : analysisCrs_(analysisCrs), index_(std::move(points)), ramp_(std::move(ramp)),
-      mercatorToLonLat_(std::make_unique<CoordinateTransform>("EPSG:3857", "EPSG:4326")),
-      lonLatToAnalysis_(std::make_unique<CoordinateTransform>("EPSG:4326", analysisCrs)) {
-    if (index_.size() == 0)
+constexpr std::size_t kCachedSelections = 16;
+
+} // namespace
+
+HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting,
+                           double radius, ColourRamp ramp)
+    : data_(std::move(data)), radius_(radius), selections_(kCachedSelections), ramp_(std::move(ramp)) {
+    HazardBandwidth bandwidth;
+    bandwidth.metres = radius;
+    HeatmapPoints points = heatmapPoints(data_->hazards, HazardFilter{}, weighting, bandwidth);
+    points_ = std::move(points.points);
+    hazardOf_ = std::move(points.hazardIndex);
+    all_ = std::make_shared<const KdePointIndex>(points_);
+    if (all_->size() == 0)
         throw InputError("no hazards to serve a heatmap of");
-    const Envelope e = index_.envelope();
-    const double r = index_.maxRadius();
-    lonLatExtent_ = CoordinateTransform(analysisCrs, "EPSG:4326")
-                        .apply(Envelope{e.minX - r, e.minY - r, e.maxX + r, e.maxY + r});
+    const Envelope e = all_->envelope();
+    lonLatExtent_ = cachedTransform(data_->crs, "EPSG:4326")
+                        .apply(Envelope{e.minX - radius, e.minY - radius, e.maxX + radius, e.maxY + radius});
+    dimensions_ = hazardDimensions(data_->hazards);
+    legend_ = rampLegend(ramp_, QStringLiteral("hazards/km²"));
 }
 
-Envelope HeatmapLayer::webMercatorExtent() const {
-    return CoordinateTransform("EPSG:4326", "EPSG:3857").apply(lonLatExtent_);
+QString HeatmapLayer::abstract() const {
+    return "Kernel density of fire hazards weighted by severity (hazards per km2, quartic kernel, radius " +
+           QString::number(radius_) + " m), computed in " + QString::fromStdString(data_->crs) +
+           "; each pixel shows the mean density over its footprint.";
 }
 
-std::vector<double> HeatmapLayer::density(const Envelope& bbox, RequestCrs crs, int width, int height,
-                                          int row0, int rows) const {
-    const auto w = static_cast<std::size_t>(width);
-    std::vector<Point> centres(w * static_cast<std::size_t>(rows));
-    const double dx = (bbox.maxX - bbox.minX) / width;
-    const double dy = (bbox.maxY - bbox.minY) / height;
-    for (int row = 0; row < rows; ++row)
-        for (std::size_t col = 0; col < w; ++col)
-            centres[static_cast<std::size_t>(row) * w + col] = {
-                bbox.minX + (static_cast<double>(col) + 0.5) * dx, bbox.maxY - (row0 + row + 0.5) * dy};
-    if (crs == RequestCrs::WebMercator)
-        mercatorToLonLat_->apply(centres);
-    // Only centres near the hazards go on to the analysis CRS: a Gauss-Kruger zone cannot
-    // transform the far side of the world, and the density there is zero anyway.
-    const Envelope& near = lonLatExtent_;
-    std::vector<Point> inside;
-    std::vector<std::size_t> where;
-    for (std::size_t i = 0; i < centres.size(); ++i)
-        if (centres[i].x >= near.minX && centres[i].x <= near.maxX && centres[i].y >= near.minY &&
-            centres[i].y <= near.maxY) {
-            inside.push_back(centres[i]);
-            where.push_back(i);
-        }
-    lonLatToAnalysis_->apply(inside);
-    std::vector<double> values(inside.size());
-    quarticDensityAt(index_, inside, values);
-    std::vector<double> out(centres.size(), 0.0);
-    for (std::size_t i = 0; i < where.size(); ++i)
-        out[where[i]] = values[i];
-    return out;
+std::shared_ptr<const KdePointIndex> HeatmapLayer::indexFor(const HazardSelection& selection) const {
+    if (selection.selectsAll())
+        return all_;
+    return selections_.get(selection.key(), [&] {
+        std::vector<KdePoint> selected;
+        for (std::size_t i = 0; i < points_.size(); ++i)
+            if (selection.accepts(data_->hazards[hazardOf_[i]]))
+                selected.push_back(points_[i]);
+        return KdePointIndex(std::move(selected));
+    });
 }
 
-QImage HeatmapLayer::render(const Envelope& bbox, RequestCrs crs, int width, int height) const {
-    QImage image(width, height, QImage::Format_ARGB32);
+std::vector<double> HeatmapLayer::density(const MapView& view, int row0, int rows,
+                                          const HazardSelection& selection) const {
+    const auto index = indexFor(selection);
+    return pixelDensity({*index, data_->crs, radius_, lonLatExtent_}, view, row0, rows);
+}
+
+QImage HeatmapLayer::render(const MapView& view, const HazardSelection& selection,
+                            const CancelFlag* cancel) const {
+    QImage image(view.width, view.height, QImage::Format_ARGB32);
+    const auto index = indexFor(selection);
+    const DensityField field{*index, data_->crs, radius_, lonLatExtent_};
     constexpr int kBand = 64; // rows computed at once, bounding the memory of large maps
-    for (int row0 = 0; row0 < height; row0 += kBand) {
-        const int rows = std::min(kBand, height - row0);
-        const std::vector<double> d = density(bbox, crs, width, height, row0, rows);
+    for (int row0 = 0; row0 < view.height; row0 += kBand) {
+        if (cancel && cancel->load())
+            throw Cancelled();
+        const int rows = std::min(kBand, view.height - row0);
+        const std::vector<double> d = pixelDensity(field, view, row0, rows);
         for (int row = 0; row < rows; ++row) {
             auto* line = reinterpret_cast<QRgb*>(image.scanLine(row0 + row));
-            const double* values = d.data() + static_cast<std::ptrdiff_t>(row) * width;
-            for (int col = 0; col < width; ++col)
+            const double* values = d.data() + static_cast<std::ptrdiff_t>(row) * view.width;
+            for (int col = 0; col < view.width; ++col)
                 line[col] = ramp_.colour(values[col]);
         }
     }
     return image;
+}
+
+QJsonArray HeatmapLayer::featureInfo(const MapView& view, int i, int j,
+                                     const HazardSelection& selection) const {
+    const double d = density(view, j, 1, selection)[static_cast<std::size_t>(i)];
+    const auto index = indexFor(selection);
+    std::vector<Point> centre{pixelCentres(view, j, 1)[static_cast<std::size_t>(i)]};
+    cachedTransform(view.crs, "EPSG:4326").apply(centre);
+    int within = 0;
+    if (lonLatExtent_.contains(centre[0])) {
+        cachedTransform("EPSG:4326", data_->crs).apply(centre);
+        const Point c = centre[0];
+        for (const auto& range : index->query({c.x - radius_, c.y - radius_, c.x + radius_, c.y + radius_}))
+            for (std::size_t k = range.begin; k < range.end; ++k) {
+                const KdePoint& p = index->points()[k];
+                within += (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) < radius_ * radius_;
+            }
+    }
+    return {QJsonObject{{"density_per_km2", d}, {"hazards_within_radius", within}, {"radius_m", radius_}}};
 }
 
 } // namespace firebeat::ogc

@@ -1,13 +1,13 @@
-// The hazard_heatmap layer: weighted hazards in the analysis CRS, rendered for any bbox in
-// EPSG:3857 or lon/lat by evaluating the density at every output pixel's own centre.
+// The hazard_heatmap layer: the hazards a request selects (TIME, DIM_SEVERITY, DIM_STATUS,
+// DIM_CATEGORY), weighted by severity, as kernel density in hazards/km^2 on one colour scale;
+// each pixel shows the mean density over its own footprint (pixel_density.h).
 #pragma once
 
 #include "colour_ramp.h"
+#include "heatmap_index_cache.h"
+#include "map_layer.h"
 
-#include "firebeat/crs.h"
-#include "firebeat/kde.h"
-
-#include <QImage>
+#include "firebeat/heatmap.h"
 
 #include <memory>
 #include <string>
@@ -15,35 +15,51 @@
 
 namespace firebeat::ogc {
 
-inline constexpr double kWebMercatorHalfWorld = 20037508.342789244;
+inline const QString kHeatmapLayerName = QStringLiteral("hazard_heatmap");
 
-// The CRSs a request may be in; LonLat covers EPSG:4326 and CRS:84 (x = lon, y = lat here).
-enum class RequestCrs { WebMercator, LonLat };
-
-class HeatmapLayer {
+class HeatmapLayer final : public MapLayer {
   public:
-    // `points` in `analysisCrs` (metres); throws InputError when there are none.
-    HeatmapLayer(std::vector<KdePoint> points, const std::string& analysisCrs, ColourRamp ramp);
+    // The hazards of `data` (in data->crs, metres) weighted by `weighting`, each with the
+    // bandwidth `radius` in metres; throws InputError when there are none.
+    HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting, double radius,
+                 ColourRamp ramp);
 
-    const std::string& analysisCrs() const { return analysisCrs_; }
-    // Where the density is above zero: the points grown by their radius.
-    const Envelope& lonLatExtent() const { return lonLatExtent_; }
-    Envelope webMercatorExtent() const;
+    QString name() const override { return kHeatmapLayerName; }
+    QString title() const override { return QStringLiteral("Hazard density"); }
+    QString abstract() const override;
+    bool queryable() const override { return true; }
+    // Where the density can be above zero: the hazards grown by the radius.
+    Envelope lonLatExtent() const override { return lonLatExtent_; }
+    std::vector<LayerDimension> dimensions() const override { return dimensions_; }
+    QImage render(const MapView& view, const HazardSelection& selection,
+                  const CancelFlag* cancel) const override;
+    // {"density_per_km2": the pixel's value, "hazards_within_radius": selected hazards within the
+    // radius of the pixel's centre, "radius_m"}.
+    QJsonArray featureInfo(const MapView& view, int i, int j,
+                           const HazardSelection& selection) const override;
+    // The ramp as a graded bar labelled in hazards/km^2.
+    QImage legend() const override { return legend_; }
+
     const ColourRamp& ramp() const { return ramp_; }
-
-    // Density (hazards/km^2) at the pixel centres of rows [row0, row0 + rows) of a width x height
-    // north-up raster over `bbox` (x = easting/lon), row-major, top row first.
-    std::vector<double> density(const Envelope& bbox, RequestCrs crs, int width, int height, int row0,
-                                int rows) const;
-    QImage render(const Envelope& bbox, RequestCrs crs, int width, int height) const;
+    // Mean density (hazards/km^2) of the selected hazards over each pixel of rows
+    // [row0, row0 + rows) of `view`, row-major, top row first.
+    std::vector<double> density(const MapView& view, int row0, int rows,
+                                const HazardSelection& selection) const;
 
   private:
-    std::string analysisCrs_;
-    KdePointIndex index_;
+    // The kernel density points of the hazards `selection` accepts.
+    std::shared_ptr<const KdePointIndex> indexFor(const HazardSelection& selection) const;
+
+    std::shared_ptr<const Dataset> data_;
+    double radius_;
+    std::vector<KdePoint> points_;      // every hazard's point...
+    std::vector<std::size_t> hazardOf_; // ...and the hazard it came from
+    std::shared_ptr<const KdePointIndex> all_;
+    mutable HeatmapIndexCache selections_;
     ColourRamp ramp_;
     Envelope lonLatExtent_;
-    std::unique_ptr<CoordinateTransform> mercatorToLonLat_;
-    std::unique_ptr<CoordinateTransform> lonLatToAnalysis_;
+    std::vector<LayerDimension> dimensions_;
+    QImage legend_;
 };
 
 } // namespace firebeat::ogc

@@ -4,12 +4,14 @@
 
 namespace firebeat::ogc {
 
-HttpReply pngReply(const QImage& image) {
-    QByteArray png;
-    QBuffer buffer(&png);
+HttpReply imageReply(const QImage& image, const QByteArray& format, int status) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return {200, "image/png", png};
+    const bool jpeg = format == "image/jpeg";
+    constexpr int kJpegQuality = 90;
+    image.save(&buffer, jpeg ? "JPEG" : "PNG", jpeg ? kJpegQuality : -1);
+    return {status, format, bytes};
 }
 
 } // namespace firebeat::ogc

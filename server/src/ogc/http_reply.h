@@ -12,6 +12,8 @@ struct HttpReply {
     QByteArray body;
 };
 
-HttpReply pngReply(const QImage& image);
+// `image` encoded as `format`, "image/png" or "image/jpeg" (which drops the alpha channel: draw
+// JPEG images opaque), with `status`.
+HttpReply imageReply(const QImage& image, const QByteArray& format = "image/png", int status = 200);
 
 } // namespace firebeat::ogc

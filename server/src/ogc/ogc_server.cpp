@@ -1,50 +1,181 @@
 #include "ogc_server.h"
 
-#include "wms.h"
+#include "router.h"
+
+#include "firebeat/progress.h"
 
 #include <QHttpServerRequest>
-#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
 namespace firebeat::ogc {
 namespace {
 
-QHttpServerResponse toResponse(const HttpReply& r) {
-    return QHttpServerResponse(r.contentType, r.body, static_cast<QHttpServerResponse::StatusCode>(r.status));
+using Status = QHttpServerResponder::StatusCode;
+
+constexpr int kOverdueCheckMs = 100;
+
+void writeText(QHttpServerResponder& responder, Status status, const QByteArray& text) {
+    responder.write(text, "text/plain", status);
 }
 
-// Any failure left is the server's own (client mistakes are handled below): 500, and the
-// server keeps serving.
-template <class F> QHttpServerResponse answer(F&& handler) {
-    try {
-        return toResponse(handler());
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "firebeat serve: internal error: %s\n", e.what());
-        return QHttpServerResponse("text/plain", QByteArray("internal error\n"),
-                                   QHttpServerResponse::StatusCode::InternalServerError);
-    }
+QJsonValue count(std::uint64_t n) {
+    return static_cast<qint64>(n);
 }
 
 } // namespace
 
-OgcServer::OgcServer(std::unique_ptr<HeatmapLayer> layer) : layer_(std::move(layer)) {
-    http_.route("/wms", [this](const QHttpServerRequest& request) {
-        return answer([&] {
-            QUrl service = request.url();
-            service.setQuery(QString());
-            return handleWms(*layer_, request.query(), service);
-        });
+OgcServer::OgcServer(CatalogueSource catalogue, ServerSettings settings)
+    : catalogue_(std::move(catalogue)), settings_(settings), cache_(settings.cacheBytes) {
+    pool_.setMaxThreadCount(settings_.workers > 0 ? settings_.workers : QThread::idealThreadCount());
+    pool_.setExpiryTimeout(-1); // keep the threads, and their thread_local PROJ transforms
+    overdue_.setInterval(kOverdueCheckMs);
+    QObject::connect(&overdue_, &QTimer::timeout, &http_, [this] { cancelOverdue(); });
+    // No routes: every request reaches accept() with its responder.
+    http_.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        accept(request, std::move(responder));
     });
-    http_.route("/tiles/hazard_heatmap/<arg>/<arg>/<arg>.png",
-                [this](const QString& z, const QString& x, const QString& y) {
-                    return answer([&] { return handleTile(*layer_, z, x, y); });
-                });
+}
+
+OgcServer::~OgcServer() {
+    for (auto& [id, pending] : pending_)
+        pending->state->cancel = true;
+    pool_.waitForDone();
 }
 
 quint16 OgcServer::listen(const QHostAddress& address, quint16 port) {
     return http_.listen(address, port);
+}
+
+void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+    ++requests_;
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return writeText(responder, Status::MethodNotAllowed, "only GET requests are served\n");
+    if (request.url().toEncoded().size() > settings_.maxUrlBytes)
+        return writeText(responder, Status::UriTooLong,
+                         "request URL longer than " + QByteArray::number(settings_.maxUrlBytes) + " bytes\n");
+    if (request.body().size() > settings_.maxBodyBytes)
+        return writeText(responder, Status::PayloadTooLarge,
+                         "request body larger than " + QByteArray::number(settings_.maxBodyBytes) +
+                             " bytes\n");
+    if (request.url().path() == "/status")
+        return responder.write(status(), "application/json");
+    // Requests whose client has gone only wait for a worker to drop them: they don't count.
+    const auto live = std::count_if(pending_.begin(), pending_.end(),
+                                    [](const auto& entry) { return !entry.second->state->cancel; });
+    if (live >= settings_.queue) {
+        ++rejected_;
+        return responder.write(
+            "server busy: " + QByteArray::number(settings_.queue) + " requests in progress; retry later\n",
+            {{"Content-Type", "text/plain"}, {"Retry-After", "1"}}, Status::ServiceUnavailable);
+    }
+
+    auto pending = std::make_unique<Pending>(std::move(responder));
+    pending->socket = pending->responder.socket();
+    pending->state = std::make_shared<RequestState>();
+    pending->deadline = std::chrono::steady_clock::now() + settings_.requestTime;
+    pending->disconnected = QObject::connect(pending->socket, &QAbstractSocket::disconnected, &http_,
+                                             [state = pending->state] { state->cancel = true; });
+    const quint64 id = ++nextId_;
+    const std::shared_ptr<const RequestState> state = pending->state;
+    pending_.emplace(id, std::move(pending));
+    if (!overdue_.isActive())
+        overdue_.start();
+    pool_.start([this, id, url = request.url(), state] {
+        HttpReply reply = compute(url, *state);
+        QMetaObject::invokeMethod(
+            &http_, [this, id, reply = std::move(reply)] { finish(id, reply); }, Qt::QueuedConnection);
+    });
+}
+
+HttpReply OgcServer::compute(const QUrl& url, const RequestState& state) {
+    try {
+        if (state.cancel)
+            throw Cancelled(); // the client left, or time ran out, while it waited for a thread
+        const std::shared_ptr<const Catalogue> catalogue = catalogue_();
+        {
+            std::lock_guard lock(versionMutex_);
+            dataVersion_ = catalogue->dataVersion;
+        }
+        return cache_.fetch(replyCacheKey(catalogue->dataVersion, url),
+                            [&] { return dispatch(*catalogue, url, &state.cancel); });
+    } catch (const Cancelled&) {
+        if (state.timedOut) {
+            ++timedOut_;
+            return {503, "text/plain",
+                    "request stopped: it took longer than the server's limit of " +
+                        QByteArray::number(static_cast<double>(settings_.requestTime.count()) / 1000) +
+                        " s\n"};
+        }
+        ++cancelled_;
+        return {503, "text/plain", "request cancelled\n"}; // its client is gone: never sent
+    } catch (const std::exception& e) {
+        // Client mistakes are replies; anything thrown is the server's own failure.
+        std::fprintf(stderr, "firebeat serve: internal error on %s: %s\n",
+                     url.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8().constData(), e.what());
+        return {500, "text/plain", "internal error\n"};
+    }
+}
+
+void OgcServer::finish(quint64 id, const HttpReply& reply) {
+    const auto it = pending_.find(id);
+    if (it == pending_.end())
+        return;
+    const std::unique_ptr<Pending> pending = std::move(it->second);
+    pending_.erase(it);
+    QObject::disconnect(pending->disconnected);
+    // The socket is deleted once its client disconnects: write only while it is connected.
+    if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
+        ++clientsGone_;
+        return;
+    }
+    ++answered_;
+    pending->responder.write(reply.body, reply.contentType, static_cast<Status>(reply.status));
+}
+
+void OgcServer::cancelOverdue() {
+    const auto now = std::chrono::steady_clock::now();
+    for (auto& [id, pending] : pending_)
+        if (now >= pending->deadline && !pending->state->cancel) {
+            pending->state->timedOut = true;
+            pending->state->cancel = true;
+        }
+    if (pending_.empty())
+        overdue_.stop();
+}
+
+QByteArray OgcServer::status() const {
+    const ReplyCache::Stats cache = cache_.stats();
+    std::string version;
+    {
+        std::lock_guard lock(versionMutex_);
+        version = dataVersion_;
+    }
+    const QJsonObject o{
+        {"data_version", QString::fromStdString(version)},
+        {"workers", pool_.maxThreadCount()},
+        {"requests", count(requests_)},
+        {"answered", count(answered_)},
+        {"in_progress", static_cast<qint64>(pending_.size())},
+        {"rejected_busy", count(rejected_)},
+        {"cancelled", count(cancelled_)},
+        {"timed_out", count(timedOut_)},
+        {"clients_gone", count(clientsGone_)},
+        {"cache", QJsonObject{{"enabled", settings_.cacheBytes > 0},
+                              {"max_bytes", static_cast<qint64>(settings_.cacheBytes)},
+                              {"hits", count(cache.hits)},
+                              {"misses", count(cache.misses)},
+                              {"shared", count(cache.shared)},
+                              {"evictions", count(cache.evictions)},
+                              {"entries", static_cast<qint64>(cache.entries)},
+                              {"bytes", static_cast<qint64>(cache.bytes)}}},
+    };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 } // namespace firebeat::ogc

@@ -1,25 +1,92 @@
-// The HTTP front: routes /wms and /tiles onto the layer. Requests are answered synchronously on
-// the server's thread (no QFuture routes: QtHttpServer 6.4 crashes when their client goes away).
+// The HTTP front: every request goes to the router over the current catalogue, computed on a
+// pool of worker threads and answered on the server's thread.
+//
+// QtHttpServer 6.4 crashes when a QFuture route's client goes away, so requests take the
+// QHttpServerResponder instead: the work runs on the pool, the reply is posted back to the
+// server's thread and written only while the client's socket is still connected. A client that
+// disconnects, or a request past its time limit, sets the request's CancelFlag so its work stops.
+// GET /status answers the server's counters as JSON (requests, cancellations, cache).
 #pragma once
 
-#include "heatmap_layer.h"
+#include "map_layer.h"
+#include "reply_cache.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThreadPool>
+#include <QTimer>
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 namespace firebeat::ogc {
 
+// Gives the catalogue of the data as it is now (a new one after the data changed). Called on the
+// worker threads, several at once.
+using CatalogueSource = std::function<std::shared_ptr<const Catalogue>()>;
+
+struct ServerSettings {
+    int workers = 0;                     // threads computing replies; 0: one per core
+    std::size_t cacheBytes = 256u << 20; // 0: no reply cache
+    int queue = 128;                     // requests waiting or running; more are answered 503
+    std::chrono::milliseconds requestTime{30000};
+    qsizetype maxUrlBytes = 8192;   // longer: 414
+    qsizetype maxBodyBytes = 65536; // larger: 413 (requests are GETs)
+};
+
 class OgcServer {
   public:
-    explicit OgcServer(std::unique_ptr<HeatmapLayer> layer);
+    explicit OgcServer(CatalogueSource catalogue, ServerSettings settings = {});
+    ~OgcServer();
+    OgcServer(const OgcServer&) = delete;
+    OgcServer& operator=(const OgcServer&) = delete;
+
     // The port listened on, 0 when the address cannot be bound.
     quint16 listen(const QHostAddress& address, quint16 port);
 
   private:
-    std::unique_ptr<HeatmapLayer> layer_;
+    // Shared between the server's thread and the worker computing the request.
+    struct RequestState {
+        CancelFlag cancel{false};
+        std::atomic<bool> timedOut{false};
+    };
+    // A request being computed, owned by the server's thread.
+    struct Pending {
+        Pending(QHttpServerResponder&& r) : responder(std::move(r)) {}
+        QHttpServerResponder responder;
+        QPointer<QTcpSocket> socket;
+        std::shared_ptr<RequestState> state;
+        QMetaObject::Connection disconnected;
+        std::chrono::steady_clock::time_point deadline;
+    };
+
+    void accept(const QHttpServerRequest& request, QHttpServerResponder&& responder);
+    HttpReply compute(const QUrl& url, const RequestState& state); // on a worker
+    void finish(quint64 id, const HttpReply& reply);               // on the server's thread
+    void cancelOverdue();
+    QByteArray status() const;
+
+    CatalogueSource catalogue_;
+    ServerSettings settings_;
+    ReplyCache cache_;
     QHttpServer http_;
+    QTimer overdue_;
+    std::unordered_map<quint64, std::unique_ptr<Pending>> pending_;
+    quint64 nextId_ = 0;
+    // Counters for /status (the first two written on the workers).
+    std::atomic<std::uint64_t> cancelled_{0}; // work stopped because its client left
+    std::atomic<std::uint64_t> timedOut_{0};  // work stopped at the time limit
+    std::uint64_t requests_ = 0, answered_ = 0, rejected_ = 0, clientsGone_ = 0;
+    mutable std::mutex versionMutex_;
+    std::string dataVersion_; // of the catalogue the last request used
+    QThreadPool pool_;        // last: destroyed (waiting for its work) before what the work uses
 };
 
 } // namespace firebeat::ogc

@@ -1,8 +1,8 @@
-// The WMS 1.3.0 / 1.1.1 service and the XYZ tiles of the heatmap layer.
+// The WMS 1.3.0 / 1.1.1 service over the layers of a catalogue.
 #pragma once
 
-#include "heatmap_layer.h"
 #include "http_reply.h"
+#include "map_layer.h"
 #include "wms_exception.h"
 
 #include <QUrl>
@@ -10,14 +10,13 @@
 
 namespace firebeat::ogc {
 
-// Answers /wms?...; `onlineResource` is the service's URL as the client reached it. Client
-// mistakes become exception reports; never throws.
-HttpReply handleWms(const HeatmapLayer& layer, const QUrlQuery& query, const QUrl& onlineResource);
+// Answers /wms?...: GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic. `onlineResource`
+// is the service's URL as the client reached it. Client mistakes become exception reports
+// (HTTP 400); throws only Cancelled (when `cancel`, which may be null, becomes true).
+HttpReply handleWms(const Catalogue& catalogue, const QUrlQuery& query, const QUrl& onlineResource,
+                    const CancelFlag* cancel);
 
 // The GetCapabilities document.
-QByteArray capabilitiesXml(const HeatmapLayer& layer, WmsVersion version, const QUrl& onlineResource);
-
-// /tiles/hazard_heatmap/{z}/{x}/{y}.png on WebMercatorQuad: 256 x 256 PNG, 404 outside the matrix.
-HttpReply handleTile(const HeatmapLayer& layer, const QString& z, const QString& x, const QString& y);
+QByteArray capabilitiesXml(const Catalogue& catalogue, WmsVersion version, const QUrl& onlineResource);
 
 } // namespace firebeat::ogc

@@ -1,0 +1,72 @@
+#include "catalogue_store.h"
+
+#include <cstdio>
+#include <exception>
+
+namespace firebeat::ogc {
+
+CatalogueStore::CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe)
+    : load_(std::move(load)), probe_(std::move(probe)) {
+    token_ = probe_->token(); // before reading: a change during the read shows as a new token
+    setCatalogue(load_());
+}
+
+std::shared_ptr<const Catalogue> CatalogueStore::current() {
+    std::unique_lock lock(mutex_);
+    // One check at a time; a request needs one that starts after it arrived, which every request
+    // arriving during a running check shares.
+    const std::uint64_t needed = checksStarted_ + 1;
+    while (checksFinished_ < needed) {
+        if (checking_) {
+            checked_.wait(lock);
+            continue;
+        }
+        checking_ = true;
+        ++checksStarted_;
+        lock.unlock();
+        checkAndRebuild();
+        lock.lock();
+        checking_ = false;
+        ++checksFinished_;
+        checked_.notify_all();
+    }
+    return catalogue_;
+}
+
+std::shared_ptr<const Catalogue> CatalogueStore::latest() const {
+    std::lock_guard lock(mutex_);
+    return catalogue_;
+}
+
+std::uint64_t CatalogueStore::builds() const {
+    std::lock_guard lock(mutex_);
+    return builds_;
+}
+
+void CatalogueStore::checkAndRebuild() {
+    try {
+        const std::string token = probe_->token();
+        if (token == token_)
+            return;
+        // Not retried before the data changes again when the rebuild fails (a rebuild per
+        // request would stall the server).
+        token_ = token;
+        setCatalogue(load_());
+        std::fprintf(stderr, "firebeat serve: the data changed; layers rebuilt (data version %s)\n",
+                     latest()->dataVersion.c_str());
+        lastError_.clear();
+    } catch (const std::exception& e) {
+        if (lastError_ != e.what())
+            std::fprintf(stderr, "firebeat serve: %s; serving the data as of version %s\n", e.what(),
+                         latest()->dataVersion.c_str());
+        lastError_ = e.what();
+    }
+}
+
+void CatalogueStore::setCatalogue(std::shared_ptr<Catalogue> catalogue) {
+    std::lock_guard lock(mutex_);
+    catalogue->dataVersion = std::to_string(++builds_);
+    catalogue_ = std::move(catalogue);
+}
+
+} // namespace firebeat::ogc

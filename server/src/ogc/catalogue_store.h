@@ -1,0 +1,51 @@
+// The catalogue of layers of the data as it is now: every request checks the data version (a
+// probe started after the request arrived, shared with the requests that arrived meanwhile) and
+// the first request after a change waits for the layers to be rebuilt, so rows added to the
+// database show on the next request. Thread-safe.
+#pragma once
+
+#include "data_version.h"
+#include "map_layer.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace firebeat::ogc {
+
+class CatalogueStore {
+  public:
+    // Reads the data and makes its layers (its dataVersion is set here). Throws on failure.
+    using Loader = std::function<std::shared_ptr<Catalogue>()>;
+
+    // Loads the first catalogue now; throws what `load` or `probe` throws.
+    CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe);
+
+    // The catalogue of the data as of a moment after this call began. When the data cannot be
+    // read or checked, the last good catalogue (the error goes to stderr).
+    std::shared_ptr<const Catalogue> current();
+    // The last catalogue built, without checking the data.
+    std::shared_ptr<const Catalogue> latest() const;
+    std::uint64_t builds() const;
+
+  private:
+    void checkAndRebuild(); // called by one thread at a time, without the lock
+    void setCatalogue(std::shared_ptr<Catalogue> catalogue);
+
+    Loader load_;
+    std::unique_ptr<DataVersionProbe> probe_;
+    std::string token_;     // of the data the catalogue was built from (or failed to be)
+    std::string lastError_; // printed once, not on every request
+
+    mutable std::mutex mutex_;
+    std::condition_variable checked_;
+    std::shared_ptr<const Catalogue> catalogue_;
+    std::uint64_t builds_ = 0;
+    std::uint64_t checksStarted_ = 0, checksFinished_ = 0;
+    bool checking_ = false;
+};
+
+} // namespace firebeat::ogc

@@ -1,0 +1,43 @@
+#include "layer_factory.h"
+
+#include "analysis_layers.h"
+#include "heatmap_layer.h"
+#include "inspection_layers.h"
+
+#include "firebeat/progress.h"
+
+#include <cstdio>
+#include <functional>
+
+namespace firebeat::ogc {
+
+std::vector<std::unique_ptr<MapLayer>> makeLayers(std::shared_ptr<const Dataset> data,
+                                                  const LayerSettings& settings) {
+    std::vector<std::unique_ptr<MapLayer>> layers;
+    const auto offer = [&](const char* name, const std::function<std::unique_ptr<MapLayer>()>& make) {
+        try {
+            layers.push_back(make());
+        } catch (const InputError& e) {
+            std::fprintf(stderr, "firebeat serve: layer %s not offered: %s\n", name, e.what());
+        }
+    };
+    if (data->hazards.empty()) {
+        std::fprintf(stderr, "firebeat serve: layer %s not offered: no hazards in the data\n",
+                     qPrintable(kHeatmapLayerName));
+    } else {
+        HazardWeighting weighting;
+        weighting.severityWeights = settings.severityWeights;
+        layers.push_back(std::make_unique<HeatmapLayer>(
+            data, weighting, settings.heatmapRadius, settings.heatmapRamp.value_or(ColourRamp::defaults())));
+    }
+    offer("district_coverage", [&] { return makeDistrictCoverageLayer(*data); });
+    offer("village_hotspots", [&] { return makeVillageHotspotsLayer(*data); });
+    offer("hazards", [&] { return makeHazardsLayer(data); });
+    offer("units", [&] { return makeUnitsLayer(*data); });
+    offer("fire_stations", [&] { return makeFireStationsLayer(*data); });
+    offer("police_districts", [&] { return makePoliceDistrictsLayer(*data); });
+    offer("villages", [&] { return makeVillagesLayer(*data); });
+    return layers;
+}
+
+} // namespace firebeat::ogc

@@ -1,0 +1,82 @@
+#include "map_crs.h"
+
+#include "firebeat/progress.h"
+
+#include <ogr_spatialref.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+namespace firebeat::ogc {
+namespace {
+
+OfferedCrs describe(const std::string& name, const std::string& crs) {
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE)
+        throw InputError("unknown CRS '" + crs + "'");
+    OfferedCrs offered{name, crs, name != "CRS:84" && srs.EPSGTreatsAsNorthingEasting(), {}};
+    if (srs.IsGeographic()) {
+        offered.domain = {-180, -90, 180, 90};
+        offered.northingFirst = name != "CRS:84" && srs.EPSGTreatsAsLatLong();
+        return offered;
+    }
+    double west = -180, south = -90, east = 180, north = 90;
+    const char* area = nullptr;
+    if (!srs.GetAreaOfUse(&west, &south, &east, &north, &area))
+        throw InputError("CRS '" + crs + "' has no area of use");
+    const Envelope use = cachedTransform("EPSG:4326", crs).apply(Envelope{west, south, east, north});
+    const bool world = east - west >= 360;
+    const double growX = world ? 0 : use.width();
+    const double growY = world ? 0 : use.height();
+    offered.domain = {use.minX - growX, use.minY - growY, use.maxX + growX, use.maxY + growY};
+    return offered;
+}
+
+} // namespace
+
+const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs) {
+    // Built once per analysis CRS (the catalogue's rarely changes) and never freed: the
+    // references handed out stay valid while other threads add entries.
+    static std::mutex mutex;
+    static std::map<std::string, std::vector<OfferedCrs>> built;
+    const std::lock_guard lock(mutex);
+    auto [it, fresh] = built.try_emplace(analysisCrs);
+    if (fresh) {
+        try {
+            for (const char* name : {"EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:4490"})
+                it->second.push_back(describe(name, name == std::string("CRS:84") ? "EPSG:4326" : name));
+            if (!analysisCrs.empty() && analysisCrs != "EPSG:3857" && analysisCrs != "EPSG:4326" &&
+                analysisCrs != "EPSG:4490")
+                it->second.push_back(describe(analysisCrs, analysisCrs));
+        } catch (...) {
+            built.erase(it);
+            throw;
+        }
+    }
+    return it->second;
+}
+
+const CoordinateTransform& cachedTransform(const std::string& from, const std::string& to) {
+    thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<CoordinateTransform>> cache;
+    auto& slot = cache[{from, to}];
+    if (!slot)
+        slot = std::make_unique<CoordinateTransform>(from, to);
+    return *slot;
+}
+
+std::vector<Point> pixelCentres(const MapView& view, int row0, int rows) {
+    const auto width = static_cast<std::size_t>(view.width);
+    std::vector<Point> centres(width * static_cast<std::size_t>(rows));
+    const double dx = (view.bbox.maxX - view.bbox.minX) / view.width;
+    const double dy = (view.bbox.maxY - view.bbox.minY) / view.height;
+    for (int row = 0; row < rows; ++row)
+        for (std::size_t col = 0; col < width; ++col)
+            centres[static_cast<std::size_t>(row) * width + col] = {view.bbox.minX +
+                                                                        (static_cast<double>(col) + 0.5) * dx,
+                                                                    view.bbox.maxY - (row0 + row + 0.5) * dy};
+    return centres;
+}
+
+} // namespace firebeat::ogc

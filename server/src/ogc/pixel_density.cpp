@@ -1,0 +1,283 @@
+#include "pixel_density.h"
+
+#include "envelopes.h"
+#include "map_crs.h"
+
+#include "firebeat/kde_point_density.h"
+
+#include <array>
+#include <cmath>
+#include <numeric>
+
+namespace firebeat::ogc {
+namespace {
+
+constexpr int kMaxSamplesPerSide = 4; // pixels up to 2 bandwidths wide are sampled, wider ones binned
+constexpr int kKernelCells = 16;      // a kernel straddling pixels is split into 16 x 16 masses
+constexpr int kCoarseStep = 8;        // pixels per side of the cells judging whether footprints matter
+
+double distance(Point a, Point b) {
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// Cells over a band of a map, bounded by the pixel columns `cols` and pixel rows `rows`: their
+// corners in lon/lat, and in the analysis CRS where a cell may meet the field's reach (far
+// corners of the world cannot be projected to a Gauss-Kruger zone, and nothing is there).
+class CellGrid {
+  public:
+    CellGrid(const DensityField& field, const MapView& view, std::vector<int> cols, std::vector<int> rows)
+        : cols_(std::move(cols)), rows_(std::move(rows)) {
+        const double dx = view.bbox.width() / view.width;
+        const double dy = view.bbox.height() / view.height;
+        std::vector<Point> lonLat(cols_.size() * rows_.size());
+        for (std::size_t r = 0; r < rows_.size(); ++r)
+            for (std::size_t c = 0; c < cols_.size(); ++c)
+                lonLat[r * cols_.size() + c] = {view.bbox.minX + cols_[c] * dx,
+                                                view.bbox.maxY - rows_[r] * dy};
+        cachedTransform(view.crs, "EPSG:4326").apply(lonLat);
+        near_.assign(static_cast<std::size_t>(across() * down()), false);
+        std::vector<bool> needed(lonLat.size(), false);
+        for (int r = 0; r < down(); ++r)
+            for (int c = 0; c < across(); ++c) {
+                Envelope e;
+                for (const std::size_t k : cornersOf(c, r))
+                    e.expand(lonLat[k]);
+                if (!std::isfinite(e.width()) || !std::isfinite(e.height()) ||
+                    !intersects(e, field.lonLatReach))
+                    continue;
+                near_[static_cast<std::size_t>(r * across() + c)] = true;
+                for (const std::size_t k : cornersOf(c, r))
+                    needed[k] = true;
+            }
+        std::vector<Point> projected;
+        for (std::size_t k = 0; k < lonLat.size(); ++k)
+            if (needed[k])
+                projected.push_back(lonLat[k]);
+        cachedTransform("EPSG:4326", field.analysisCrs).apply(projected);
+        ground_.assign(lonLat.size(), Point{NAN, NAN});
+        for (std::size_t k = 0, next = 0; k < lonLat.size(); ++k)
+            if (needed[k])
+                ground_[k] = projected[next++];
+    }
+
+    int across() const { return static_cast<int>(cols_.size()) - 1; }
+    int down() const { return static_cast<int>(rows_.size()) - 1; }
+    bool near(int c, int r) const { return near_[static_cast<std::size_t>(r * across() + c)]; }
+
+    // Top-left, top-right, bottom-right and bottom-left corners in the analysis CRS.
+    std::array<Point, 4> corners(int c, int r) const {
+        const auto k = cornersOf(c, r);
+        return {ground_[k[0]], ground_[k[1]], ground_[k[2]], ground_[k[3]]};
+    }
+
+    // The longer side of one pixel of the cell on the ground (NaN when unknown).
+    double pixelEdge(int c, int r) const {
+        const auto [a, b, e, d] = corners(c, r);
+        const double pixelsAcross =
+            cols_[static_cast<std::size_t>(c) + 1] - cols_[static_cast<std::size_t>(c)];
+        const double pixelsDown = rows_[static_cast<std::size_t>(r) + 1] - rows_[static_cast<std::size_t>(r)];
+        return std::max({distance(a, b) / pixelsAcross, distance(d, e) / pixelsAcross,
+                         distance(a, d) / pixelsDown, distance(b, e) / pixelsDown});
+    }
+
+    // The cell's area on the ground in m^2 (NaN when unknown).
+    double area(int c, int r) const {
+        const auto p = corners(c, r);
+        double twice = 0;
+        for (std::size_t i = 0; i < 4; ++i)
+            twice += p[i].x * p[(i + 1) % 4].y - p[(i + 1) % 4].x * p[i].y;
+        return std::abs(twice) / 2;
+    }
+
+  private:
+    std::array<std::size_t, 4> cornersOf(int c, int r) const {
+        const std::size_t w = cols_.size();
+        const auto cc = static_cast<std::size_t>(c), rr = static_cast<std::size_t>(r);
+        return {rr * w + cc, rr * w + cc + 1, (rr + 1) * w + cc + 1, (rr + 1) * w + cc};
+    }
+
+    std::vector<int> cols_, rows_;
+    std::vector<bool> near_;
+    std::vector<Point> ground_;
+};
+
+// The density at every pixel's centre; 0 where the centre is beyond the reach.
+std::vector<double> centreDensity(const DensityField& field, const MapView& view, int row0, int rows) {
+    std::vector<Point> centres = pixelCentres(view, row0, rows);
+    cachedTransform(view.crs, "EPSG:4326").apply(centres);
+    std::vector<Point> inside;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < centres.size(); ++i)
+        if (field.lonLatReach.contains(centres[i])) {
+            inside.push_back(centres[i]);
+            where.push_back(i);
+        }
+    cachedTransform("EPSG:4326", field.analysisCrs).apply(inside);
+    std::vector<double> values(inside.size());
+    quarticDensityAt(field.points, inside, values);
+    std::vector<double> out(centres.size(), 0.0);
+    for (std::size_t i = 0; i < where.size(); ++i)
+        out[where[i]] = values[i];
+    return out;
+}
+
+std::vector<int> boundaries(int from, int to, int step) {
+    std::vector<int> b;
+    for (int v = from; v < to; v += step)
+        b.push_back(v);
+    b.push_back(to);
+    return b;
+}
+
+// Whether some pixel of the band may be wider than half the bandwidth, judged on cells of
+// kCoarseStep pixels with a margin of 25 % (pixel sizes change smoothly across a map: by far less
+// within a cell). When not, every pixel's value is its centre's, whatever window it is in.
+bool footprintsMatter(const DensityField& field, const MapView& view, int row0, int rows) {
+    const CellGrid grid(field, view, boundaries(0, view.width, kCoarseStep),
+                        boundaries(row0, row0 + rows, kCoarseStep));
+    for (int r = 0; r < grid.down(); ++r)
+        for (int c = 0; c < grid.across(); ++c)
+            if (grid.near(c, r) && !(grid.pixelEdge(c, r) <= 0.4 * field.bandwidth))
+                return true;
+    return false;
+}
+
+// A kernel of radius 1 as kKernelCells^2 point masses at the cells' centres, summing to 1.
+struct KernelMass {
+    double u = 0, v = 0, share = 0;
+};
+const std::vector<KernelMass>& kernelMasses() {
+    static const std::vector<KernelMass> masses = [] {
+        std::vector<KernelMass> m;
+        double total = 0;
+        for (int a = 0; a < kKernelCells; ++a)
+            for (int b = 0; b < kKernelCells; ++b) {
+                const double u = 2 * (a + 0.5) / kKernelCells - 1, v = 2 * (b + 0.5) / kKernelCells - 1;
+                const double q = 1 - (u * u + v * v);
+                if (q > 0) {
+                    m.push_back({u, v, q * q});
+                    total += q * q;
+                }
+            }
+        for (KernelMass& k : m)
+            k.share /= total;
+        return m;
+    }();
+    return masses;
+}
+
+// The kernel mass of the points near `ground` falling in each pixel of the band, row-major.
+std::vector<double> binnedMass(const DensityField& field, const MapView& view, int row0, int rows,
+                               const Envelope& ground) {
+    const double reach = field.points.maxRadius();
+    std::vector<KdePoint> points;
+    for (const auto& range : field.points.query(
+             {ground.minX - reach, ground.minY - reach, ground.maxX + reach, ground.maxY + reach}))
+        for (std::size_t i = range.begin; i < range.end; ++i)
+            points.push_back(field.points.points()[i]);
+    // Each point and the ends of its radius east and north, in the view: the kernel's local image.
+    std::vector<Point> projected;
+    for (const KdePoint& p : points) {
+        const double r = p.radius > 0 ? p.radius : 1.0; // a zero radius keeps all its mass at the point
+        projected.insert(projected.end(), {{p.x, p.y}, {p.x + r, p.y}, {p.x, p.y + r}});
+    }
+    cachedTransform(field.analysisCrs, view.crs).apply(projected);
+    const double dx = view.bbox.width() / view.width;
+    const double dy = view.bbox.height() / view.height;
+    std::vector<double> mass(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows), 0.0);
+    const auto add = [&](double x, double y, double m) {
+        const double col = std::floor((x - view.bbox.minX) / dx);
+        const double row = std::floor((view.bbox.maxY - y) / dy) - row0;
+        if (col >= 0 && col < view.width && row >= 0 && row < rows)
+            mass[static_cast<std::size_t>(row) * static_cast<std::size_t>(view.width) +
+                 static_cast<std::size_t>(col)] += m;
+    };
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Point o = projected[3 * i];
+        const Point east{projected[3 * i + 1].x - o.x, projected[3 * i + 1].y - o.y};
+        const Point north{projected[3 * i + 2].x - o.x, projected[3 * i + 2].y - o.y};
+        const double halfX = std::hypot(east.x, north.x), halfY = std::hypot(east.y, north.y);
+        const bool inOnePixel = std::floor((o.x - halfX - view.bbox.minX) / dx) ==
+                                    std::floor((o.x + halfX - view.bbox.minX) / dx) &&
+                                std::floor((view.bbox.maxY - o.y - halfY) / dy) ==
+                                    std::floor((view.bbox.maxY - o.y + halfY) / dy);
+        if (points[i].radius <= 0 || inOnePixel) {
+            add(o.x, o.y, points[i].weight);
+            continue;
+        }
+        for (const KernelMass& k : kernelMasses())
+            add(o.x + k.u * east.x + k.v * north.x, o.y + k.u * east.y + k.v * north.y,
+                points[i].weight * k.share);
+    }
+    return mass;
+}
+
+// Replaces the centre values of pixels wider than half the bandwidth by their footprint's mean.
+void footprintMeans(const DensityField& field, const MapView& view, int row0, int rows,
+                    std::vector<double>& out) {
+    const int width = view.width;
+    std::vector<int> cols(static_cast<std::size_t>(width) + 1), pixelRows(static_cast<std::size_t>(rows) + 1);
+    std::iota(cols.begin(), cols.end(), 0);
+    std::iota(pixelRows.begin(), pixelRows.end(), row0);
+    const CellGrid grid(field, view, std::move(cols), std::move(pixelRows));
+    std::vector<Point> samples;
+    std::vector<std::size_t> sampleOwner;
+    std::vector<double> sampleShare;
+    std::vector<std::pair<std::size_t, double>> binned; // pixel, ground area
+    Envelope binnedGround;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < width; ++c) {
+            if (!grid.near(c, r))
+                continue;
+            const auto pixel =
+                static_cast<std::size_t>(r) * static_cast<std::size_t>(width) + static_cast<std::size_t>(c);
+            const double n = std::ceil(2 * grid.pixelEdge(c, r) / field.bandwidth);
+            if (!std::isfinite(n)) {
+                out[pixel] = 0;
+                continue;
+            }
+            if (n <= 1)
+                continue;
+            const auto [a, b, e, d] = grid.corners(c, r);
+            if (n > kMaxSamplesPerSide) {
+                binned.emplace_back(pixel, grid.area(c, r));
+                for (const Point p : {a, b, e, d})
+                    binnedGround.expand(p);
+                continue;
+            }
+            out[pixel] = 0;
+            // Bilinear within the footprint: a pixel is a near-parallelogram on the ground.
+            for (int i = 0; i < n; ++i)
+                for (int j = 0; j < n; ++j) {
+                    const double u = (i + 0.5) / n, v = (j + 0.5) / n;
+                    samples.push_back(
+                        {(1 - u) * (1 - v) * a.x + u * (1 - v) * b.x + u * v * e.x + (1 - u) * v * d.x,
+                         (1 - u) * (1 - v) * a.y + u * (1 - v) * b.y + u * v * e.y + (1 - u) * v * d.y});
+                    sampleOwner.push_back(pixel);
+                    sampleShare.push_back(1 / (n * n));
+                }
+        }
+    std::vector<double> values(samples.size());
+    quarticDensityAt(field.points, samples, values);
+    for (std::size_t s = 0; s < samples.size(); ++s)
+        out[sampleOwner[s]] += values[s] * sampleShare[s];
+    if (binned.empty())
+        return;
+    const std::vector<double> mass = binnedMass(field, view, row0, rows, binnedGround);
+    for (const auto& [pixel, area] : binned)
+        out[pixel] = area > 0 && std::isfinite(area) ? mass[pixel] / (area * 1e-6) : 0.0;
+}
+
+} // namespace
+
+std::vector<double> pixelDensity(const DensityField& field, const MapView& view, int row0, int rows) {
+    if (field.points.size() == 0)
+        return std::vector<double>(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows),
+                                   0.0);
+    std::vector<double> out = centreDensity(field, view, row0, rows);
+    if (footprintsMatter(field, view, row0, rows))
+        footprintMeans(field, view, row0, rows, out);
+    return out;
+}
+
+} // namespace firebeat::ogc

@@ -1,0 +1,40 @@
+#include "router.h"
+
+#include "static_files.h"
+#include "wms.h"
+#include "wmts.h"
+
+#include <QUrlQuery>
+
+namespace firebeat::ogc {
+namespace {
+
+// `url` with `path` and no query: a service's URL as the client reached it.
+QUrl serviceUrl(const QUrl& url, const QString& path) {
+    QUrl service = url;
+    service.setPath(path);
+    service.setQuery(QString());
+    return service;
+}
+
+} // namespace
+
+HttpReply dispatch(const Catalogue& catalogue, const QUrl& url, const CancelFlag* cancel) {
+    const QStringList parts = url.path().split('/', Qt::SkipEmptyParts);
+    const QUrlQuery query(url);
+    if (parts == QStringList{"wms"})
+        return handleWms(catalogue, query, serviceUrl(url, "/wms"), cancel);
+    if (parts == QStringList{"wmts"})
+        return handleWmtsKvp(catalogue, query, serviceUrl(url, "/wmts"), cancel);
+    if (parts.size() > 1 && parts[0] == "wmts")
+        if (std::optional<HttpReply> reply =
+                handleWmtsRest(catalogue, parts.mid(1), query, serviceUrl(url, "/wmts"), cancel))
+            return *reply;
+    if (parts.size() == 5 && parts[0] == "tiles" && parts[4].endsWith(".png"))
+        return handleXyzTile(catalogue, parts[1], parts[2], parts[3], parts[4].chopped(4), query, cancel);
+    if (std::optional<HttpReply> file = viewerFile(url.path(QUrl::FullyEncoded)))
+        return *file;
+    return {404, "text/plain", "not found: try /wms?SERVICE=WMS&REQUEST=GetCapabilities\n"};
+}
+
+} // namespace firebeat::ogc

@@ -1,0 +1,97 @@
+#include "wms_dimensions.h"
+
+#include "wms_exception.h"
+
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+namespace firebeat::ogc {
+namespace {
+
+[[noreturn]] void invalid(const QString& dimension, const QString& value, const QString& expected) {
+    throw ServiceException("InvalidDimensionValue",
+                           "dimension " + dimension + ": '" + value + "' is not " + expected, dimension);
+}
+
+// A date alone ("2026-06-30") stands for the whole day: its first or last second.
+std::optional<Timestamp> instant(const QString& text, bool endOfDay) {
+    const QString trimmed = text.trimmed();
+    const std::optional<Timestamp> t = parseTimestamp(trimmed.toStdString());
+    const bool dateOnly = trimmed.size() == 10;
+    return t && dateOnly && endOfDay ? std::optional<Timestamp>(*t + kSecondsPerDay - 1) : t;
+}
+
+void parseTime(const QString& value, HazardSelection& s) {
+    const QStringList parts = value.split('/');
+    const QString expected = "an ISO 8601 instant or start/end interval (e.g. 2026-01-01/2026-06-30)";
+    if (parts.size() > 2)
+        invalid("time", value, expected);
+    s.from = instant(parts.front(), false);
+    s.to = instant(parts.back(), true);
+    if (!s.from || !s.to)
+        invalid("time", value, expected);
+    if (*s.from > *s.to)
+        invalid("time", value, "an interval whose start is before its end");
+}
+
+void parseSeverities(const QString& value, HazardSelection& s) {
+    for (const QString& item : value.split(',')) {
+        bool ok = false;
+        const int severity = item.trimmed().toInt(&ok);
+        if (!ok || severity < 1 || severity > 3)
+            invalid("severity", value, "a list of severities 1, 2, 3");
+        s.severities.insert(severity);
+    }
+}
+
+void parseStatus(const QString& value, HazardSelection& s) {
+    const QString v = value.trimmed().toLower();
+    if (v == "open")
+        s.status = HazardSelection::Status::Open;
+    else if (v == "rectified")
+        s.status = HazardSelection::Status::Rectified;
+    else if (v != "all")
+        invalid("status", value, "open, rectified or all");
+}
+
+void parseCategories(const QString& value, HazardSelection& s) {
+    for (const QString& item : value.split(',')) {
+        const auto category = parseHazardCategory(item.trimmed().toUpper().toStdString());
+        if (!category)
+            invalid("category", value, "a list of hazard category codes (e.g. FIRE_LANE,EBIKE)");
+        s.categories.insert(*category);
+    }
+}
+
+// An omitted dimension is allowed when every layer declaring it has a default.
+void checkDefault(const QString& name, const std::vector<const MapLayer*>& layers) {
+    for (const MapLayer* layer : layers)
+        for (const LayerDimension& d : layer->dimensions())
+            if (d.name == name && d.defaultValue.isEmpty())
+                throw ServiceException("MissingDimensionValue",
+                                       "dimension " + name + ": layer " + layer->name() +
+                                           " has no default, give a value in " + d.extent,
+                                       name);
+}
+
+} // namespace
+
+HazardSelection parseSelection(const DimensionValues& values, const std::vector<const MapLayer*>& layers) {
+    using Parser = void (*)(const QString&, HazardSelection&);
+    const std::pair<const char*, Parser> dimensions[] = {{"time", parseTime},
+                                                         {"severity", parseSeverities},
+                                                         {"status", parseStatus},
+                                                         {"category", parseCategories}};
+    HazardSelection selection;
+    for (const auto& [name, parse] : dimensions) {
+        if (values.contains(name))
+            parse(values.value(name), selection);
+        else
+            checkDefault(name, layers);
+    }
+    return selection;
+}
+
+} // namespace firebeat::ogc

@@ -1,0 +1,93 @@
+// Click on the map: GetFeatureInfo (JSON) for each visible queryable layer, shown in a popup.
+// One request per layer, so each carries only the dimensions that layer declares.
+import { layerLabel } from './labels.js';
+
+const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3 });
+
+function requestUrl(map, layer, dimensionParams, point) {
+  const size = map.getSize();
+  const bounds = map.getBounds();
+  const sw = map.options.crs.project(bounds.getSouthWest());
+  const ne = map.options.crs.project(bounds.getNorthEast());
+  const params = new URLSearchParams({
+    SERVICE: 'WMS',
+    VERSION: '1.3.0',
+    REQUEST: 'GetFeatureInfo',
+    LAYERS: layer.name,
+    QUERY_LAYERS: layer.name,
+    STYLES: '',
+    CRS: 'EPSG:3857',
+    BBOX: [sw.x, sw.y, ne.x, ne.y].join(','),
+    WIDTH: String(size.x),
+    HEIGHT: String(size.y),
+    I: String(Math.round(point.x)),
+    J: String(Math.round(point.y)),
+    INFO_FORMAT: 'application/json',
+    FEATURE_COUNT: '10',
+  });
+  for (const [key, value] of Object.entries(dimensionParams)) if (value !== null) params.set(key, value);
+  return 'wms?' + params.toString();
+}
+
+// The features a layer answers at `point`, or one {error} entry.
+async function query(map, layer, dimensionParams, point) {
+  try {
+    const reply = await fetch(requestUrl(map, layer, dimensionParams, point));
+    const text = await reply.text();
+    if (!reply.ok || !(reply.headers.get('Content-Type') || '').includes('json'))
+      return [{ layer, error: text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() }];
+    return (JSON.parse(text).features || []).map((f) => ({ layer, properties: f.properties || {} }));
+  } catch (error) {
+    return [{ layer, error: String(error) }];
+  }
+}
+
+function formatValue(value) {
+  if (typeof value === 'number') return numberFormat.format(value);
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+// Built with text nodes: the server's values are shown, never interpreted as HTML.
+function popupContent(results) {
+  const root = document.createElement('div');
+  root.className = 'feature-info';
+  if (results.length === 0) root.textContent = '此处无要素 Nothing here';
+  for (const result of results) {
+    const heading = document.createElement('h3');
+    heading.textContent = layerLabel(result.layer);
+    root.append(heading);
+    if (result.error) {
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.textContent = result.error;
+      root.append(p);
+      continue;
+    }
+    const table = document.createElement('table');
+    for (const [key, value] of Object.entries(result.properties)) {
+      const row = table.insertRow();
+      row.insertCell().textContent = key;
+      row.insertCell().textContent = formatValue(value);
+    }
+    root.append(table);
+  }
+  return root;
+}
+
+// `visibleLayers()`: the capabilities entries now shown, bottom first; `paramsFor(layer)`: their
+// dimensions.
+export function enableFeatureInfo(map, visibleLayers, paramsFor) {
+  map.on('click', async (event) => {
+    const layers = visibleLayers()
+      .filter((l) => l.queryable)
+      .reverse(); // the top layer's answer first
+    if (layers.length === 0) return;
+    const popup = L.popup({ maxWidth: 360, maxHeight: 320 })
+      .setLatLng(event.latlng)
+      .setContent('查询中… Querying…')
+      .openOn(map);
+    const answers = await Promise.all(layers.map((l) => query(map, l, paramsFor(l), event.containerPoint)));
+    popup.setContent(popupContent(answers.flat()));
+  });
+}

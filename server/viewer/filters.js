@@ -1,0 +1,112 @@
+// The time slider and the severity/status/category filters, built from the dimensions the
+// layers declare in the capabilities: a dimension nobody declares gets no control, so the viewer
+// works with a server that has none. Each layer is sent only the dimensions it declares.
+import { listValues, timeRange } from './capabilities.js';
+import { dimensionLabel, valueLabel } from './labels.js';
+
+const dayMs = 24 * 3600 * 1000;
+const dateFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' });
+const isoInstant = (date) => date.toISOString().replace('.000Z', 'Z');
+
+// The request parameter of a dimension (WMS 1.3.0 Annex C).
+const parameterName = (dimension) => (dimension === 'time' ? 'TIME' : 'DIM_' + dimension.toUpperCase());
+
+export class Filters {
+  // `layers`: from parseCapabilities; `onChange()` is called after every change.
+  constructor(layers, onChange) {
+    this.onChange = onChange;
+    this.values = {}; // dimension -> parameter value, or null for "everything"
+    this.setUpTime(layers);
+    const container = document.getElementById('filters');
+    for (const dimension of new Set(layers.flatMap((l) => Object.keys(l.dimensions)))) {
+      if (dimension === 'time') continue;
+      const declared = layers.find((l) => l.dimensions[dimension]).dimensions[dimension];
+      const values = listValues(declared.extent).filter((v) => v !== 'all');
+      if (values.length > 1) container.append(this.listControl(dimension, values, dimension !== 'status'));
+    }
+  }
+
+  // The dimension parameters for `layer`: {TIME: "start/end" | null, DIM_SEVERITY: ...}; null
+  // asks for everything (the parameter is left out).
+  paramsFor(layer) {
+    const params = {};
+    for (const dimension of Object.keys(layer.dimensions))
+      params[parameterName(dimension)] = this.values[dimension] ?? null;
+    return params;
+  }
+
+  // The slider picks the end day; the window select how far back from it (or from the start).
+  setUpTime(layers) {
+    const ranges = layers.filter((l) => l.dimensions.time).map((l) => timeRange(l.dimensions.time.extent));
+    const valid = ranges.filter(Boolean);
+    if (valid.length === 0) return;
+    const start = new Date(Math.min(...valid.map((r) => r[0])));
+    const end = new Date(Math.max(...valid.map((r) => r[1])));
+    const days = Math.max(1, Math.ceil((end - start) / dayMs));
+    const slider = document.getElementById('time-slider');
+    const windowSelect = document.getElementById('time-window');
+    const label = document.getElementById('time-label');
+    slider.max = String(days);
+    slider.value = String(days);
+    const selection = () => {
+      const day = Number(slider.value);
+      const to = day >= days ? end : new Date(start.getTime() + day * dayMs);
+      const windowDays = Number(windowSelect.value);
+      const from = windowDays
+        ? new Date(Math.max(start.getTime(), to.getTime() - windowDays * dayMs))
+        : start;
+      return { from, to, everything: day >= days && !windowDays };
+    };
+    const showLabel = () => {
+      const { from, to } = selection();
+      label.textContent = dateFormat.format(from) + ' – ' + dateFormat.format(to);
+    };
+    const apply = () => {
+      const { from, to, everything } = selection();
+      this.values.time = everything ? null : isoInstant(from) + '/' + isoInstant(to);
+      showLabel();
+      this.onChange();
+    };
+    slider.addEventListener('input', showLabel); // redraw only when the thumb is released
+    slider.addEventListener('change', apply);
+    windowSelect.addEventListener('change', apply);
+    showLabel();
+    document.getElementById('time-section').hidden = false;
+  }
+
+  // Checkboxes (any subset; all ticked: everything) or radio buttons with "all" first. Long
+  // lists start folded.
+  listControl(dimension, values, multiple) {
+    const section = document.createElement(values.length > 5 ? 'details' : 'section');
+    const heading = document.createElement(values.length > 5 ? 'summary' : 'h2');
+    heading.textContent = dimensionLabel(dimension);
+    section.append(heading);
+    const inputs = [];
+    const addChoice = (value, text, checked) => {
+      const label = document.createElement('label');
+      label.className = 'choice';
+      const input = document.createElement('input');
+      input.type = multiple ? 'checkbox' : 'radio';
+      input.name = 'dim-' + dimension;
+      input.value = value;
+      input.checked = checked;
+      label.append(input, ' ' + text);
+      section.append(label);
+      inputs.push(input);
+      return input;
+    };
+    if (!multiple) addChoice('', '全部 All', true);
+    for (const value of values) addChoice(value, valueLabel(dimension, value), multiple);
+    section.addEventListener('change', (event) => {
+      const ticked = inputs.filter((i) => i.checked).map((i) => i.value);
+      if (multiple && ticked.length === 0) {
+        event.target.checked = true; // an empty selection would show nothing at all
+        return;
+      }
+      const everything = multiple ? ticked.length === values.length : ticked[0] === '';
+      this.values[dimension] = everything ? null : ticked.join(',');
+      this.onChange();
+    });
+    return section;
+  }
+}

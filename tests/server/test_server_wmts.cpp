@@ -1,0 +1,339 @@
+// `firebeat serve` as WMTS clients use it: WMTS 1.0.0 in KVP and RESTful encodings on
+// GoogleMapsCompatible, checked against the standard's scale set, the XYZ tiles and GetMap,
+// hand-computed densities under dimensions, OWS exception codes, OWSLib and GDAL's WMTS driver.
+#include "fixtures.h"
+#include "server_test_client.h"
+
+#include <gdal_priv.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <memory>
+#include <numbers>
+
+using namespace firebeat::test;
+
+namespace {
+
+// Lone hazard H2 of the minimal data set (severity 3, weight 4; FIRE_LANE; found 2026-05-03,
+// open), 4-5 km from the others.
+constexpr double kLoneLon = 102.72001;
+constexpr double kLoneLat = 25.01001;
+constexpr double kRadius = 500;
+const double kAtLoneHazard = 4 * 3 / (std::numbers::pi * kRadius * kRadius) * 1e6;
+
+const QString kKvp = "/wmts?SERVICE=WMTS&VERSION=1.0.0&";
+const QString kTileKvp = kKvp + "REQUEST=GetTile&LAYER=hazard_heatmap&STYLE=default&FORMAT=image/png"
+                                "&TILEMATRIXSET=GoogleMapsCompatible&";
+
+// The tile and pixel holding (lon, lat) at `zoom`.
+struct TilePixel {
+    qint64 row = 0, col = 0;
+    int i = 0, j = 0;
+};
+
+TilePixel tilePixel(double lon, double lat, int zoom) {
+    const double n = std::ldexp(1.0, zoom);
+    const double phi = lat * std::numbers::pi / 180;
+    const double x = (lon + 180) / 360 * n;
+    const double y = (1 - std::asinh(std::tan(phi)) / std::numbers::pi) / 2 * n;
+    TilePixel t{static_cast<qint64>(y), static_cast<qint64>(x), 0, 0};
+    t.i = static_cast<int>((x - static_cast<double>(t.col)) * 256);
+    t.j = static_cast<int>((y - static_cast<double>(t.row)) * 256);
+    return t;
+}
+
+QString tilePath(int zoom, qint64 row, qint64 col) {
+    return QString("/wmts/hazard_heatmap/default/GoogleMapsCompatible/%1/%2/%3").arg(zoom).arg(row).arg(col);
+}
+
+} // namespace
+
+class TestServerWmts : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    std::unique_ptr<ServerProcess> server_;
+
+    HttpResult get(const QString& pathAndQuery) { return httpGet(server_->base() + pathAndQuery); }
+
+    // The heatmap's density at the pixel holding the lone hazard at zoom 22 (3.5 cm pixels),
+    // through KVP GetFeatureInfo with `extra` parameters; -1 when the server refused.
+    double densityAtLoneHazard(const QString& extra) {
+        const TilePixel t = tilePixel(kLoneLon, kLoneLat, 22);
+        const HttpResult r =
+            get(kKvp +
+                "REQUEST=GetFeatureInfo&LAYER=hazard_heatmap&STYLE=default&FORMAT=image/png"
+                "&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=22&INFOFORMAT=application/json" +
+                QString("&TILEROW=%1&TILECOL=%2&I=%3&J=%4").arg(t.row).arg(t.col).arg(t.i).arg(t.j) + extra);
+        return r.status == 200 ? QJsonDocument::fromJson(r.body)
+                                     .object()["features"][0]["properties"]["density_per_km2"]
+                                     .toDouble(-1)
+                               : -1;
+    }
+
+  private Q_SLOTS:
+    void initTestCase() {
+        GDALAllRegister();
+        writeLayers(dir_.filePath("data.gpkg").toStdString(), minimalDataset());
+        server_ = std::make_unique<ServerProcess>(
+            QStringList{"--input", dir_.filePath("data.gpkg"), "--radius", QString::number(kRadius)});
+        QVERIFY(!server_->base().isEmpty());
+    }
+
+    void cleanupTestCase() { server_.reset(); }
+
+    void capabilitiesGiveTheWellKnownScaleSet() {
+        const HttpResult kvp = get(kKvp + "REQUEST=GetCapabilities");
+        const HttpResult rest = get("/wmts/1.0.0/WMTSCapabilities.xml");
+        QCOMPARE(kvp.status, 200);
+        QCOMPARE(rest.body, kvp.body);
+        const auto texts = elementTexts(kvp.body);
+        QVERIFY2(!texts.contains("error"), qPrintable(texts.value("error").join("")));
+        QVERIFY(texts["Identifier"].contains("hazard_heatmap"));
+        QCOMPARE(texts["ServiceTypeVersion"], QStringList{"1.0.0"});
+        QCOMPARE(texts["WellKnownScaleSet"], QStringList{"urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible"});
+        // WMTS 1.0.0 Annex E.4: 559082264.0287178 at zoom 0 (the equator's 2 pi 6378137 m over 256
+        // pixels of 0.28 mm), halving at each zoom; matrices 2^z tiles wide.
+        const QStringList scales = texts["ScaleDenominator"];
+        QCOMPARE(scales.size(), 23);
+        const double zoom0 = 2 * std::numbers::pi * 6378137 / 256 / 0.00028;
+        for (int z = 0; z < scales.size(); ++z)
+            QVERIFY2(std::abs(scales[z].toDouble() - zoom0 / std::ldexp(1.0, z)) < 1e-9 * zoom0,
+                     qPrintable(scales[z]));
+        QCOMPARE(texts["MatrixWidth"].back(), QString::number(1 << 22));
+        QCOMPARE(texts["TopLeftCorner"].front(), QString("-20037508.342789244 20037508.342789244"));
+        const auto resource = findElement(kvp.body, "ResourceURL", "resourceType", "tile");
+        QCOMPARE(resource.value("template").toString(),
+                 server_->base() +
+                     "/wmts/hazard_heatmap/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png");
+        QVERIFY(texts["Default"].contains("all")); // the status dimension's default
+        QVERIFY(texts["Identifier"].contains("time"));
+        QVERIFY(texts["InfoFormat"].contains("text/html"));
+    }
+
+    // A tile is the same PNG whichever way it is asked for (KVP, REST, XYZ), and the same
+    // dimensions select the same hazards in each.
+    void encodingsGiveTheSameTile() {
+        const TilePixel t = tilePixel(kLoneLon, kLoneLat, 15);
+        const QString at = QString("TILEMATRIX=15&TILEROW=%1&TILECOL=%2").arg(t.row).arg(t.col);
+        const HttpResult kvp = get(kTileKvp + at);
+        QCOMPARE(kvp.status, 200);
+        QCOMPARE(kvp.contentType, QString("image/png"));
+        QCOMPARE(get(tilePath(15, t.row, t.col) + ".png").body, kvp.body);
+        QCOMPARE(get(QString("/tiles/hazard_heatmap/15/%1/%2.png").arg(t.col).arg(t.row)).body, kvp.body);
+        QVERIFY(qAlpha(decodedImage(kvp).pixel(t.i, t.j)) > 0);
+        // June has no hazard here: empty, in every encoding.
+        const HttpResult june = get(kTileKvp + at + "&TIME=2026-06-01/2026-06-30");
+        const QImage empty = decodedImage(june);
+        QCOMPARE(empty.size(), QSize(256, 256));
+        QCOMPARE(qAlpha(empty.pixel(t.i, t.j)), 0);
+        QCOMPARE(get(tilePath(15, t.row, t.col) + ".png?time=2026-06-01/2026-06-30").body, june.body);
+        QCOMPARE(get(QString("/tiles/hazard_heatmap/15/%1/%2.png?time=2026-06-01/2026-06-30")
+                         .arg(t.col)
+                         .arg(t.row))
+                     .body,
+                 june.body);
+    }
+
+    // Four WMTS tiles equal the same window of one 512 x 512 GetMap.
+    void tilesEqualTheSameWindowOfALargerMap() {
+        const int zoom = 15;
+        const TileBlock block = tileBlockAround(kLoneLon, kLoneLat, zoom);
+        const QImage big = decodedImage(get(
+            QString(
+                "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=hazard_heatmap&STYLES=&CRS=EPSG:3857"
+                "&FORMAT=image/png&TRANSPARENT=TRUE&WIDTH=512&HEIGHT=512&BBOX=%1,%2,%3,%4")
+                .arg(block.minX, 0, 'g', 17)
+                .arg(block.minY, 0, 'g', 17)
+                .arg(block.maxX, 0, 'g', 17)
+                .arg(block.maxY, 0, 'g', 17)));
+        QCOMPARE(big.size(), QSize(512, 512));
+        for (int ty = 0; ty < 2; ++ty)
+            for (int tx = 0; tx < 2; ++tx) {
+                const QImage tile =
+                    decodedImage(get(tilePath(zoom, block.row0 + ty, block.col0 + tx) + ".png"));
+                QCOMPARE(tile.size(), QSize(256, 256));
+                QVERIFY(largestDifference(tile, big, tx * 256, ty * 256) <= 1);
+            }
+    }
+
+    // At the lone hazard the density is its kernel's peak when the dimensions select it, else 0.
+    void dimensionsSelectHazards_data() {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("selected");
+        QTest::newRow("defaults") << "" << true;
+        QTest::newRow("May") << "&TIME=2026-05-01/2026-05-31" << true;
+        QTest::newRow("June") << "&TIME=2026-06-01/2026-06-30" << false;
+        QTest::newRow("severity 3") << "&SEVERITY=3" << true;
+        QTest::newRow("severity 1,2") << "&SEVERITY=1,2" << false;
+        QTest::newRow("rectified") << "&STATUS=rectified" << false;
+        QTest::newRow("FIRE_LANE") << "&CATEGORY=FIRE_LANE" << true;
+        QTest::newRow("EBIKE") << "&CATEGORY=EBIKE" << false;
+    }
+
+    void dimensionsSelectHazards() {
+        QFETCH(QString, filter);
+        QFETCH(bool, selected);
+        const double d = densityAtLoneHazard(filter);
+        QVERIFY2(std::abs(d - (selected ? kAtLoneHazard : 0)) <= 1e-6 * kAtLoneHazard,
+                 qPrintable(QString::number(d)));
+    }
+
+    void featureInfoInEveryFormat() {
+        const TilePixel t = tilePixel(kLoneLon, kLoneLat, 22);
+        const QString rest = tilePath(22, t.row, t.col) + QString("/%1/%2.").arg(t.j).arg(t.i);
+        const HttpResult json = get(rest + "json");
+        QCOMPARE(json.contentType, QString("application/json"));
+        const double d = QJsonDocument::fromJson(json.body)
+                             .object()["features"][0]["properties"]["density_per_km2"]
+                             .toDouble(-1);
+        QVERIFY(std::abs(d - kAtLoneHazard) < 1e-6 * kAtLoneHazard);
+        QCOMPARE(densityAtLoneHazard({}), d);
+        QVERIFY(get(rest + "txt").body.contains("hazard_heatmap density_per_km2 = "));
+        QVERIFY(get(rest + "html").body.contains("<th>density_per_km2</th>"));
+    }
+
+    void clientMistakesAreOwsExceptions_data() {
+        QTest::addColumn<QString>("request");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("locator");
+        const QString tile = kTileKvp + "TILEMATRIX=1&TILEROW=0&TILECOL=0";
+        const QString info = kKvp +
+                             "REQUEST=GetFeatureInfo&LAYER=hazard_heatmap&STYLE=default&FORMAT=image/png"
+                             "&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=1&TILEROW=0&TILECOL=0"
+                             "&INFOFORMAT=application/json&";
+        QTest::newRow("no service") << "/wmts?REQUEST=GetCapabilities" << 400 << "MissingParameterValue"
+                                    << "SERVICE";
+        QTest::newRow("no request") << "/wmts?SERVICE=WMTS" << 400 << "MissingParameterValue"
+                                    << "REQUEST";
+        QTest::newRow("operation") << kKvp + "REQUEST=GetMap" << 400 << "OperationNotSupported"
+                                   << "REQUEST";
+        QTest::newRow("accept versions") << "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities&ACCEPTVERSIONS=2.0.0"
+                                         << 400 << "VersionNegotiationFailed"
+                                         << "ACCEPTVERSIONS";
+        QTest::newRow("version") << tile + "&VERSION=0.9" << 400 << "InvalidParameterValue"
+                                 << "VERSION";
+        QTest::newRow("no layer") << kKvp + "REQUEST=GetTile&STYLE=default" << 400 << "MissingParameterValue"
+                                  << "LAYER";
+        QTest::newRow("layer") << tile + "&LAYER=roads" << 400 << "InvalidParameterValue"
+                               << "LAYER";
+        QTest::newRow("style") << tile + "&STYLE=fancy" << 400 << "InvalidParameterValue"
+                               << "STYLE";
+        QTest::newRow("format") << tile + "&FORMAT=image/gif" << 400 << "InvalidParameterValue"
+                                << "FORMAT";
+        QTest::newRow("matrix set") << tile + "&TILEMATRIXSET=EPSG:4326" << 400 << "InvalidParameterValue"
+                                    << "TILEMATRIXSET";
+        QTest::newRow("matrix 23") << tile + "&TILEMATRIX=23" << 400 << "InvalidParameterValue"
+                                   << "TILEMATRIX";
+        QTest::newRow("row") << tile + "&TILEROW=2" << 400 << "TileOutOfRange"
+                             << "TILEROW";
+        QTest::newRow("column") << tile + "&TILECOL=-1" << 400 << "TileOutOfRange"
+                                << "TILECOL";
+        QTest::newRow("row text") << tile + "&TILEROW=x" << 400 << "InvalidParameterValue"
+                                  << "TILEROW";
+        QTest::newRow("time") << tile + "&TIME=2026-02-30" << 400 << "InvalidParameterValue"
+                              << "time";
+        QTest::newRow("severity SQL") << tile + "&SEVERITY=3)%20OR%201=1--" << 400 << "InvalidParameterValue"
+                                      << "severity";
+        QTest::newRow("I") << info + "I=256&J=0" << 400 << "PointIJOutOfRange"
+                           << "I";
+        QTest::newRow("J") << info + "I=0&J=-3" << 400 << "PointIJOutOfRange"
+                           << "J";
+        QTest::newRow("info format") << info + "I=0&J=0&INFOFORMAT=image/png" << 400
+                                     << "InvalidParameterValue"
+                                     << "INFOFORMAT";
+        QTest::newRow("REST layer") << "/wmts/roads/default/GoogleMapsCompatible/0/0/0.png" << 400
+                                    << "InvalidParameterValue"
+                                    << "LAYER";
+        QTest::newRow("REST row") << "/wmts/hazard_heatmap/default/GoogleMapsCompatible/0/1/0.png" << 400
+                                  << "TileOutOfRange"
+                                  << "TILEROW";
+        QTest::newRow("REST time") << "/wmts/hazard_heatmap/default/GoogleMapsCompatible/0/0/0.png?time=never"
+                                   << 400 << "InvalidParameterValue"
+                                   << "time";
+    }
+
+    void clientMistakesAreOwsExceptions() {
+        QFETCH(QString, request);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(QString, locator);
+        const HttpResult r = get(request);
+        QCOMPARE(r.status, status);
+        const auto exception = findElement(r.body, "Exception");
+        QCOMPARE(exception.value("exceptionCode").toString(), code);
+        QCOMPARE(exception.value("locator").toString(), locator);
+    }
+
+    void unknownPathsAre404() {
+        for (const char* path : {"/wmts/hazard_heatmap/default/GoogleMapsCompatible/0/0.png",
+                                 "/wmts/1.0.0/Capabilities.xml", "/wmts/hazard_heatmap/default/x/0/0/0.gif"})
+            QVERIFY2(get(path).status == 404, path);
+    }
+
+    // OWSLib parses the capabilities and fetches tiles and feature info.
+    void owslibReadsTheService() {
+        if (!systemPythonHas("owslib"))
+            QSKIP("python3-owslib not installed (apt install python3-owslib)");
+        const TilePixel t = tilePixel(kLoneLon, kLoneLat, 15);
+        const QString script = R"(import sys
+from owslib.wmts import WebMapTileService
+w = WebMapTileService(sys.argv[1] + "/wmts")
+assert "hazard_heatmap" in w.contents, list(w.contents)
+matrices = w.tilematrixsets["GoogleMapsCompatible"].tilematrix
+assert len(matrices) == 23 and matrices["15"].matrixwidth == 2 ** 15
+layer = w.contents["hazard_heatmap"]
+assert "GoogleMapsCompatible" in layer.tilematrixsetlinks
+tile = w.gettile(layer="hazard_heatmap", tilematrixset="GoogleMapsCompatible", tilematrix="15",
+                 row=int(sys.argv[2]), column=int(sys.argv[3]), format="image/png")
+sys.stdout.buffer.write(tile.read())
+)";
+        QProcess p;
+        p.start(kSystemPython,
+                {"-c", script, server_->base(), QString::number(t.row), QString::number(t.col)});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(p.readAllStandardOutput(), get(tilePath(15, t.row, t.col) + ".png").body);
+    }
+
+    // GDAL's WMTS driver reads a 2 x 2 tile window at zoom 15 (nearest neighbour, the zoom's own
+    // resolution): pixel for pixel the XYZ tiles.
+    void gdalReadsTheTiles() {
+        const QString gdal = QStandardPaths::findExecutable("gdal_translate");
+        if (gdal.isEmpty())
+            QSKIP("gdal_translate not installed");
+        const int zoom = 15;
+        const TileBlock block = tileBlockAround(kLoneLon, kLoneLat, zoom);
+        const QString out = dir_.filePath("wmts.png");
+        QProcess p;
+        // The raster spans the whole matrix set, so its overviews' pixels are the tiles' pixels.
+        p.start(gdal,
+                {"-q", "-of", "PNG", "-oo", "EXTENT_METHOD=TILE_MATRIX_SET", "-r", "nearest", "-outsize",
+                 "512", "512", "-projwin", QString::number(block.minX, 'g', 17),
+                 QString::number(block.maxY, 'g', 17), QString::number(block.maxX, 'g', 17),
+                 QString::number(block.minY, 'g', 17),
+                 "WMTS:" + server_->base() + "/wmts/1.0.0/WMTSCapabilities.xml,layer=hazard_heatmap", out});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const QImage read = QImage(out).convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(read.size(), QSize(512, 512));
+        for (int ty = 0; ty < 2; ++ty)
+            for (int tx = 0; tx < 2; ++tx) {
+                const QImage tile = decodedImage(get(QString("/tiles/hazard_heatmap/%1/%2/%3.png")
+                                                         .arg(zoom)
+                                                         .arg(block.col0 + tx)
+                                                         .arg(block.row0 + ty)));
+                QCOMPARE(largestDifference(tile, read, tx * 256, ty * 256), 0);
+            }
+    }
+};
+
+QTEST_MAIN(TestServerWmts)
+#include "test_server_wmts.moc"
