@@ -17,6 +17,7 @@ command -v "$clang" >/dev/null || { echo "fuzz/run.sh: $clang not found (Debian:
 
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize=fuzzer-no-link"
 mkdir -p "$build"
+build=$(cd "$build" && pwd) # absolute: the fuzzer runs from inside it
 if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S "$here/.." -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$clang" \
         -DCMAKE_CXX_FLAGS="$flags" -DFIREBEAT_BUILD_FUZZ=ON -DFIREBEAT_BUILD_PLUGIN=OFF -DFIREBEAT_BUILD_TESTS=OFF \
