@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <thread>
+#include <utility>
 
 namespace firebeat {
 namespace {
@@ -107,7 +109,8 @@ void CoordinateTransform::apply(Polygon& polygon) const {
     if (identity_ || polygon.wkb.empty())
         return;
     OGRGeometry* raw = nullptr;
-    if (OGRGeometryFactory::createFromWkb(polygon.wkb.data(), nullptr, &raw, polygon.wkb.size()) != OGRERR_NONE)
+    if (OGRGeometryFactory::createFromWkb(polygon.wkb.data(), nullptr, &raw, polygon.wkb.size()) !=
+        OGRERR_NONE)
         throw InputError("polygon cannot be parsed for reprojection");
     std::unique_ptr<OGRGeometry> g(raw);
     if (g->transform(impl_->ct.get()) != OGRERR_NONE)
@@ -123,9 +126,18 @@ Envelope CoordinateTransform::apply(const Envelope& e) const {
     if (identity_ || e.isEmpty())
         return e;
     Envelope out;
-    if (!impl_->ct->TransformBounds(e.minX, e.minY, e.maxX, e.maxY, &out.minX, &out.minY, &out.maxX, &out.maxY, 21))
+    if (!impl_->ct->TransformBounds(e.minX, e.minY, e.maxX, e.maxY, &out.minX, &out.minY, &out.maxX,
+                                    &out.maxY, 21))
         throw InputError("extent cannot be transformed");
     return out;
+}
+
+const CoordinateTransform& cachedTransform(const std::string& from, const std::string& to) {
+    thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<CoordinateTransform>> cache;
+    auto& slot = cache[{from, to}];
+    if (!slot)
+        slot = std::make_unique<CoordinateTransform>(from, to);
+    return *slot;
 }
 
 } // namespace firebeat

@@ -35,6 +35,10 @@ class CoordinateTransform {
     bool identity_ = false;
 };
 
+// The transform from `from` to `to`, created once per thread and kept (PROJ objects are not
+// thread-safe, and creating one costs far more than using it).
+const CoordinateTransform& cachedTransform(const std::string& from, const std::string& to);
+
 // True when the CRS string is understood by PROJ/GDAL.
 bool isKnownCrs(const std::string& crs);
 

@@ -35,6 +35,10 @@ struct Envelope {
         maxY = std::max(maxY, e.maxY);
     }
     bool contains(Point p) const { return p.x >= minX && p.x <= maxX && p.y >= minY && p.y <= maxY; }
+    // Overlapping or touching (false when either is empty).
+    bool intersects(const Envelope& e) const {
+        return minX <= e.maxX && maxX >= e.minX && minY <= e.maxY && maxY >= e.minY;
+    }
     double width() const { return maxX - minX; }
     double height() const { return maxY - minY; }
     Point centre() const { return {(minX + maxX) / 2, (minY + maxY) / 2}; }

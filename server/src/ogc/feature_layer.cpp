@@ -1,6 +1,5 @@
 #include "feature_layer.h"
 
-#include "envelopes.h"
 #include "legend_image.h"
 #include "map_crs.h"
 #include "symbol_painter.h"
@@ -104,7 +103,7 @@ std::vector<std::size_t> FeatureLayer::visible(const MapView& view, const Hazard
                                               view.bbox.maxY + my});
     std::vector<std::size_t> shown;
     for (std::size_t f = 0; f < features_.size(); ++f)
-        if (classOf_[f] && intersects(lonLat_[f], near) && (!selector_ || selector_(f, selection)))
+        if (classOf_[f] && lonLat_[f].intersects(near) && (!selector_ || selector_(f, selection)))
             shown.push_back(f);
     return shown;
 }

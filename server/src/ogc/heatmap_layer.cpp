@@ -3,7 +3,6 @@
 #include "hazard_dimensions.h"
 #include "legend_image.h"
 #include "map_crs.h"
-#include "pixel_density.h"
 
 #include "firebeat/progress.h"
 

@@ -8,6 +8,7 @@
 #include "map_layer.h"
 
 #include "firebeat/heatmap.h"
+#include "firebeat/kde_pixel_density.h"
 
 #include <memory>
 #include <string>

@@ -58,25 +58,4 @@ const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs) {
     return it->second;
 }
 
-const CoordinateTransform& cachedTransform(const std::string& from, const std::string& to) {
-    thread_local std::map<std::pair<std::string, std::string>, std::unique_ptr<CoordinateTransform>> cache;
-    auto& slot = cache[{from, to}];
-    if (!slot)
-        slot = std::make_unique<CoordinateTransform>(from, to);
-    return *slot;
-}
-
-std::vector<Point> pixelCentres(const MapView& view, int row0, int rows) {
-    const auto width = static_cast<std::size_t>(view.width);
-    std::vector<Point> centres(width * static_cast<std::size_t>(rows));
-    const double dx = (view.bbox.maxX - view.bbox.minX) / view.width;
-    const double dy = (view.bbox.maxY - view.bbox.minY) / view.height;
-    for (int row = 0; row < rows; ++row)
-        for (std::size_t col = 0; col < width; ++col)
-            centres[static_cast<std::size_t>(row) * width + col] = {view.bbox.minX +
-                                                                        (static_cast<double>(col) + 0.5) * dx,
-                                                                    view.bbox.maxY - (row0 + row + 0.5) * dy};
-    return centres;
-}
-
 } // namespace firebeat::ogc

@@ -1,6 +1,4 @@
-// Coordinates of map requests: the CRSs offered (with their axis order and where a map may lie),
-// transforms shared per thread (PROJ objects are not thread-safe) and the pixel centres a map is
-// evaluated at.
+// The CRSs map requests may be in, with their axis order and where a map may lie.
 #pragma once
 
 #include "map_layer.h"
@@ -31,11 +29,5 @@ struct OfferedCrs {
 // EPSG:3857, EPSG:4326, CRS:84, EPSG:4490 and `analysisCrs` (once), in that order. Throws
 // InputError when `analysisCrs` is unknown.
 const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs);
-
-// The transform from `from` to `to`, created once per thread and kept.
-const CoordinateTransform& cachedTransform(const std::string& from, const std::string& to);
-
-// The centres of the pixels in rows [row0, row0 + rows) of `view`, row-major, top row first.
-std::vector<Point> pixelCentres(const MapView& view, int row0, int rows);
 
 } // namespace firebeat::ogc

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "firebeat/geometry.h"
+#include "firebeat/map_window.h"
 #include "firebeat/model.h"
 
 #include <QImage>
@@ -18,13 +19,9 @@
 
 namespace firebeat::ogc {
 
-// A map window: `bbox` in `crs` with x = easting/longitude whatever the CRS's axis order.
-struct MapView {
-    std::string crs = "EPSG:3857"; // EPSG:3857, EPSG:4326 (also for CRS:84), EPSG:4490 or the analysis CRS
-    Envelope bbox;
-    int width = 0;
-    int height = 0;
-};
+// A map request's window; crs is EPSG:3857, EPSG:4326 (also for CRS:84), EPSG:4490 or the
+// analysis CRS.
+using MapView = MapWindow;
 
 // What TIME, DIM_SEVERITY, DIM_STATUS and DIM_CATEGORY select; empty members select all.
 struct HazardSelection {

@@ -13,14 +13,13 @@
 // Pixels whose footprint cannot be measured in the analysis CRS (far across the globe) show 0.
 #pragma once
 
-#include "map_layer.h"
-
 #include "firebeat/kde.h"
+#include "firebeat/map_window.h"
 
 #include <string>
 #include <vector>
 
-namespace firebeat::ogc {
+namespace firebeat {
 
 struct DensityField {
     const KdePointIndex& points; // in the analysis CRS, metres
@@ -30,6 +29,6 @@ struct DensityField {
 };
 
 // Mean density (hazards/km^2) of each pixel of rows [row0, row0 + rows) of `view`, row-major.
-std::vector<double> pixelDensity(const DensityField& field, const MapView& view, int row0, int rows);
+std::vector<double> pixelDensity(const DensityField& field, const MapWindow& view, int row0, int rows);
 
-} // namespace firebeat::ogc
+} // namespace firebeat

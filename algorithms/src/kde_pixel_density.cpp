@@ -1,15 +1,13 @@
-#include "pixel_density.h"
+#include "firebeat/kde_pixel_density.h"
 
-#include "envelopes.h"
-#include "map_crs.h"
-
+#include "firebeat/crs.h"
 #include "firebeat/kde_point_density.h"
 
 #include <array>
 #include <cmath>
 #include <numeric>
 
-namespace firebeat::ogc {
+namespace firebeat {
 namespace {
 
 constexpr int kMaxSamplesPerSide = 4; // pixels up to 2 bandwidths wide are sampled, wider ones binned
@@ -25,7 +23,7 @@ double distance(Point a, Point b) {
 // corners of the world cannot be projected to a Gauss-Kruger zone, and nothing is there).
 class CellGrid {
   public:
-    CellGrid(const DensityField& field, const MapView& view, std::vector<int> cols, std::vector<int> rows)
+    CellGrid(const DensityField& field, const MapWindow& view, std::vector<int> cols, std::vector<int> rows)
         : cols_(std::move(cols)), rows_(std::move(rows)) {
         const double dx = view.bbox.width() / view.width;
         const double dy = view.bbox.height() / view.height;
@@ -43,7 +41,7 @@ class CellGrid {
                 for (const std::size_t k : cornersOf(c, r))
                     e.expand(lonLat[k]);
                 if (!std::isfinite(e.width()) || !std::isfinite(e.height()) ||
-                    !intersects(e, field.lonLatReach))
+                    !e.intersects(field.lonLatReach))
                     continue;
                 near_[static_cast<std::size_t>(r * across() + c)] = true;
                 for (const std::size_t k : cornersOf(c, r))
@@ -102,7 +100,7 @@ class CellGrid {
 };
 
 // The density at every pixel's centre; 0 where the centre is beyond the reach.
-std::vector<double> centreDensity(const DensityField& field, const MapView& view, int row0, int rows) {
+std::vector<double> centreDensity(const DensityField& field, const MapWindow& view, int row0, int rows) {
     std::vector<Point> centres = pixelCentres(view, row0, rows);
     cachedTransform(view.crs, "EPSG:4326").apply(centres);
     std::vector<Point> inside;
@@ -132,7 +130,7 @@ std::vector<int> boundaries(int from, int to, int step) {
 // Whether some pixel of the band may be wider than half the bandwidth, judged on cells of
 // kCoarseStep pixels with a margin of 25 % (pixel sizes change smoothly across a map: by far less
 // within a cell). When not, every pixel's value is its centre's, whatever window it is in.
-bool footprintsMatter(const DensityField& field, const MapView& view, int row0, int rows) {
+bool footprintsMatter(const DensityField& field, const MapWindow& view, int row0, int rows) {
     const CellGrid grid(field, view, boundaries(0, view.width, kCoarseStep),
                         boundaries(row0, row0 + rows, kCoarseStep));
     for (int r = 0; r < grid.down(); ++r)
@@ -167,7 +165,7 @@ const std::vector<KernelMass>& kernelMasses() {
 }
 
 // The kernel mass of the points near `ground` falling in each pixel of the band, row-major.
-std::vector<double> binnedMass(const DensityField& field, const MapView& view, int row0, int rows,
+std::vector<double> binnedMass(const DensityField& field, const MapWindow& view, int row0, int rows,
                                const Envelope& ground) {
     const double reach = field.points.maxRadius();
     std::vector<KdePoint> points;
@@ -213,7 +211,7 @@ std::vector<double> binnedMass(const DensityField& field, const MapView& view, i
 }
 
 // Replaces the centre values of pixels wider than half the bandwidth by their footprint's mean.
-void footprintMeans(const DensityField& field, const MapView& view, int row0, int rows,
+void footprintMeans(const DensityField& field, const MapWindow& view, int row0, int rows,
                     std::vector<double>& out) {
     const int width = view.width;
     std::vector<int> cols(static_cast<std::size_t>(width) + 1), pixelRows(static_cast<std::size_t>(rows) + 1);
@@ -270,7 +268,7 @@ void footprintMeans(const DensityField& field, const MapView& view, int row0, in
 
 } // namespace
 
-std::vector<double> pixelDensity(const DensityField& field, const MapView& view, int row0, int rows) {
+std::vector<double> pixelDensity(const DensityField& field, const MapWindow& view, int row0, int rows) {
     if (field.points.size() == 0)
         return std::vector<double>(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows),
                                    0.0);
@@ -280,4 +278,4 @@ std::vector<double> pixelDensity(const DensityField& field, const MapView& view,
     return out;
 }
 
-} // namespace firebeat::ogc
+} // namespace firebeat
