@@ -12,7 +12,6 @@ namespace {
 
 constexpr int kMaxSamplesPerSide = 4; // pixels up to 2 bandwidths wide are sampled, wider ones binned
 constexpr int kKernelCells = 16;      // a kernel straddling pixels is split into 16 x 16 masses
-constexpr int kCoarseStep = 8;        // pixels per side of the cells judging whether footprints matter
 
 double distance(Point a, Point b) {
     return std::hypot(a.x - b.x, a.y - b.y);
@@ -41,7 +40,7 @@ class CellGrid {
                 for (const std::size_t k : cornersOf(c, r))
                     e.expand(lonLat[k]);
                 if (!std::isfinite(e.width()) || !std::isfinite(e.height()) ||
-                    !e.intersects(field.lonLatReach))
+                    !e.intersects(field.lonLatReach()))
                     continue;
                 near_[static_cast<std::size_t>(r * across() + c)] = true;
                 for (const std::size_t k : cornersOf(c, r))
@@ -51,7 +50,7 @@ class CellGrid {
         for (std::size_t k = 0; k < lonLat.size(); ++k)
             if (needed[k])
                 projected.push_back(lonLat[k]);
-        cachedTransform("EPSG:4326", field.analysisCrs).apply(projected);
+        cachedTransform("EPSG:4326", field.analysisCrs()).apply(projected);
         ground_.assign(lonLat.size(), Point{NAN, NAN});
         for (std::size_t k = 0, next = 0; k < lonLat.size(); ++k)
             if (needed[k])
@@ -99,47 +98,6 @@ class CellGrid {
     std::vector<Point> ground_;
 };
 
-// The density at every pixel's centre; 0 where the centre is beyond the reach.
-std::vector<double> centreDensity(const DensityField& field, const MapWindow& view, int row0, int rows) {
-    std::vector<Point> centres = pixelCentres(view, row0, rows);
-    cachedTransform(view.crs, "EPSG:4326").apply(centres);
-    std::vector<Point> inside;
-    std::vector<std::size_t> where;
-    for (std::size_t i = 0; i < centres.size(); ++i)
-        if (field.lonLatReach.contains(centres[i])) {
-            inside.push_back(centres[i]);
-            where.push_back(i);
-        }
-    cachedTransform("EPSG:4326", field.analysisCrs).apply(inside);
-    std::vector<double> values(inside.size());
-    quarticDensityAt(field.points, inside, values);
-    std::vector<double> out(centres.size(), 0.0);
-    for (std::size_t i = 0; i < where.size(); ++i)
-        out[where[i]] = values[i];
-    return out;
-}
-
-std::vector<int> boundaries(int from, int to, int step) {
-    std::vector<int> b;
-    for (int v = from; v < to; v += step)
-        b.push_back(v);
-    b.push_back(to);
-    return b;
-}
-
-// Whether some pixel of the band may be wider than half the bandwidth, judged on cells of
-// kCoarseStep pixels with a margin of 25 % (pixel sizes change smoothly across a map: by far less
-// within a cell). When not, every pixel's value is its centre's, whatever window it is in.
-bool footprintsMatter(const DensityField& field, const MapWindow& view, int row0, int rows) {
-    const CellGrid grid(field, view, boundaries(0, view.width, kCoarseStep),
-                        boundaries(row0, row0 + rows, kCoarseStep));
-    for (int r = 0; r < grid.down(); ++r)
-        for (int c = 0; c < grid.across(); ++c)
-            if (grid.near(c, r) && !(grid.pixelEdge(c, r) <= 0.4 * field.bandwidth))
-                return true;
-    return false;
-}
-
 // A kernel of radius 1 as kKernelCells^2 point masses at the cells' centres, summing to 1.
 struct KernelMass {
     double u = 0, v = 0, share = 0;
@@ -167,19 +125,19 @@ const std::vector<KernelMass>& kernelMasses() {
 // The kernel mass of the points near `ground` falling in each pixel of the band, row-major.
 std::vector<double> binnedMass(const DensityField& field, const MapWindow& view, int row0, int rows,
                                const Envelope& ground) {
-    const double reach = field.points.maxRadius();
+    const double reach = field.points().maxRadius();
     std::vector<KdePoint> points;
-    for (const auto& range : field.points.query(
+    for (const auto& range : field.points().query(
              {ground.minX - reach, ground.minY - reach, ground.maxX + reach, ground.maxY + reach}))
         for (std::size_t i = range.begin; i < range.end; ++i)
-            points.push_back(field.points.points()[i]);
+            points.push_back(field.points().points()[i]);
     // Each point and the ends of its radius east and north, in the view: the kernel's local image.
     std::vector<Point> projected;
     for (const KdePoint& p : points) {
         const double r = p.radius > 0 ? p.radius : 1.0; // a zero radius keeps all its mass at the point
         projected.insert(projected.end(), {{p.x, p.y}, {p.x + r, p.y}, {p.x, p.y + r}});
     }
-    cachedTransform(field.analysisCrs, view.crs).apply(projected);
+    cachedTransform(field.analysisCrs(), view.crs).apply(projected);
     const double dx = view.bbox.width() / view.width;
     const double dy = view.bbox.height() / view.height;
     std::vector<double> mass(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows), 0.0);
@@ -229,7 +187,7 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
                 continue;
             const auto pixel =
                 static_cast<std::size_t>(r) * static_cast<std::size_t>(width) + static_cast<std::size_t>(c);
-            const double n = std::ceil(2 * grid.pixelEdge(c, r) / field.bandwidth);
+            const double n = std::ceil(2 * grid.pixelEdge(c, r) / field.bandwidth());
             if (!std::isfinite(n)) {
                 out[pixel] = 0;
                 continue;
@@ -256,7 +214,7 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
                 }
         }
     std::vector<double> values(samples.size());
-    quarticDensityAt(field.points, samples, values);
+    quarticDensityAt(field.points(), samples, values);
     for (std::size_t s = 0; s < samples.size(); ++s)
         out[sampleOwner[s]] += values[s] * sampleShare[s];
     if (binned.empty())
@@ -268,12 +226,35 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
 
 } // namespace
 
+DensityField::DensityField(std::shared_ptr<const KdePointIndex> points, std::string analysisCrs,
+                           double bandwidth)
+    : points_(std::move(points)), analysisCrs_(std::move(analysisCrs)), bandwidth_(bandwidth) {
+    if (points_->size() > 0) {
+        const Envelope e = points_->envelope();
+        lonLatReach_ = cachedTransform(analysisCrs_, "EPSG:4326")
+                           .apply(Envelope{e.minX - bandwidth, e.minY - bandwidth, e.maxX + bandwidth,
+                                           e.maxY + bandwidth});
+    }
+}
+
+const ViewKernels& DensityField::kernelsIn(const std::string& viewCrs) const {
+    {
+        const std::lock_guard lock(mutex_);
+        if (const auto kept = views_.find(viewCrs); kept != views_.end())
+            return *kept->second;
+    }
+    auto kernels = std::make_shared<const ViewKernels>(*points_, analysisCrs_, viewCrs);
+    const std::lock_guard lock(mutex_);
+    return *views_.try_emplace(viewCrs, std::move(kernels)).first->second; // another thread's if first
+}
+
 std::vector<double> pixelDensity(const DensityField& field, const MapWindow& view, int row0, int rows) {
-    if (field.points.size() == 0)
-        return std::vector<double>(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows),
-                                   0.0);
-    std::vector<double> out = centreDensity(field, view, row0, rows);
-    if (footprintsMatter(field, view, row0, rows))
+    std::vector<double> out(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows), 0.0);
+    const ViewKernels& kernels = field.kernelsIn(view.crs);
+    kernels.addDensity(view, row0, rows, out);
+    // A margin of 25 % on the half-bandwidth rule: pixel sizes change smoothly across a map, and
+    // the kernels measure them where they are, not at every pixel.
+    if (kernels.largestPixelEdge(view, row0, rows) > 0.4 * field.bandwidth())
         footprintMeans(field, view, row0, rows, out);
     return out;
 }

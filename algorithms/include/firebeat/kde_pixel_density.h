@@ -11,21 +11,42 @@
 //   into one pixel when the kernel fits inside, else split over a 16 x 16 grid of the kernel;
 //   divided by the footprint's ground area. The mass of the map is then exactly the hazards'.
 // Pixels whose footprint cannot be measured in the analysis CRS (far across the globe) show 0.
+// Centres are evaluated with ViewKernels (no pixel is projected); footprints in the analysis CRS.
 #pragma once
 
 #include "firebeat/kde.h"
+#include "firebeat/kde_view_kernels.h"
 #include "firebeat/map_window.h"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace firebeat {
 
-struct DensityField {
-    const KdePointIndex& points; // in the analysis CRS, metres
-    const std::string& analysisCrs;
-    double bandwidth = 0; // metres, the radius of every point
-    Envelope lonLatReach; // where the density can be above zero: the points grown by the bandwidth
+// The points of a heatmap (in the analysis CRS, metres, each with the bandwidth as its radius)
+// and, built on first use and kept, their kernels as each map CRS asked for sees them.
+class DensityField {
+  public:
+    DensityField(std::shared_ptr<const KdePointIndex> points, std::string analysisCrs, double bandwidth);
+
+    const KdePointIndex& points() const { return *points_; }
+    const std::string& analysisCrs() const { return analysisCrs_; }
+    double bandwidth() const { return bandwidth_; }
+    // Where the density can be above zero: the points grown by the bandwidth, in lon/lat.
+    const Envelope& lonLatReach() const { return lonLatReach_; }
+    // Safe to call from several threads at once.
+    const ViewKernels& kernelsIn(const std::string& viewCrs) const;
+
+  private:
+    std::shared_ptr<const KdePointIndex> points_;
+    std::string analysisCrs_;
+    double bandwidth_;
+    Envelope lonLatReach_;
+    mutable std::mutex mutex_;
+    mutable std::map<std::string, std::shared_ptr<const ViewKernels>> views_;
 };
 
 // Mean density (hazards/km^2) of each pixel of rows [row0, row0 + rows) of `view`, row-major.

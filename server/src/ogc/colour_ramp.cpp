@@ -4,9 +4,34 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace firebeat::ogc {
+namespace {
+
+constexpr int kRampEntries = 255; // palette entries 1..255; 0 is transparent
+
+} // namespace
+
+ColourRamp::ColourRamp(std::vector<Stop> stops) : stops_(std::move(stops)) {
+    const double segments = static_cast<double>(stops_.size() - 1);
+    palette_.append(qRgba(0, 0, 0, 0));
+    for (int i = 0; i < kRampEntries; ++i) {
+        const double position = segments * i / (kRampEntries - 1);
+        const std::size_t s = std::min(static_cast<std::size_t>(position), stops_.size() - 1);
+        if (s + 1 == stops_.size()) {
+            palette_.append(stops_.back().colour.rgba());
+            continue;
+        }
+        const QColor& a = stops_[s].colour;
+        const QColor& b = stops_[s + 1].colour;
+        const double t = position - static_cast<double>(s);
+        const auto mix = [t](int x, int y) { return static_cast<int>(std::lround(x + t * (y - x))); };
+        palette_.append(qRgba(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()),
+                              mix(a.alpha(), b.alpha())));
+    }
+}
 
 ColourRamp ColourRamp::defaults() {
     return ColourRamp({{0, QColor(255, 255, 178, 0)},
@@ -33,22 +58,19 @@ ColourRamp ColourRamp::fromJson(const QJsonArray& stops) {
     return ColourRamp(std::move(out));
 }
 
-QRgb ColourRamp::colour(double density) const {
+uchar ColourRamp::index(double density) const {
     if (!(density > 0))
-        return qRgba(0, 0, 0, 0);
+        return 0;
     if (density <= stops_.front().density)
-        return stops_.front().colour.rgba();
+        return 1;
     for (std::size_t i = 1; i < stops_.size(); ++i) {
         if (density > stops_[i].density)
             continue;
-        const Stop& a = stops_[i - 1];
-        const Stop& b = stops_[i];
-        const double t = (density - a.density) / (b.density - a.density);
-        const auto mix = [t](int x, int y) { return static_cast<int>(std::lround(x + t * (y - x))); };
-        return qRgba(mix(a.colour.red(), b.colour.red()), mix(a.colour.green(), b.colour.green()),
-                     mix(a.colour.blue(), b.colour.blue()), mix(a.colour.alpha(), b.colour.alpha()));
+        const double t = (density - stops_[i - 1].density) / (stops_[i].density - stops_[i - 1].density);
+        const double position = (static_cast<double>(i - 1) + t) / static_cast<double>(stops_.size() - 1);
+        return static_cast<uchar>(1 + std::lround(position * (kRampEntries - 1)));
     }
-    return stops_.back().colour.rgba();
+    return kRampEntries;
 }
 
 } // namespace firebeat::ogc

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QJsonArray>
+#include <QList>
 
 #include <vector>
 
@@ -23,13 +24,21 @@ class ColourRamp {
     // ascending; throws InputError otherwise.
     static ColourRamp fromJson(const QJsonArray& stops);
 
-    // Linear between stops, clamped to the first and last; 0 (transparent) at or below zero.
-    QRgb colour(double density) const;
+    // The colours maps are drawn in (8-bit indexed, so tiles compress small and fast): index 0
+    // is transparent (no density), 1 to 255 sample the ramp at evenly spaced positions from the
+    // first stop to the last, linear between stops. With the default 4 segments a step is 1/64
+    // of a segment.
+    const QList<QRgb>& palette() const { return palette_; }
+    // The palette index of a density: 0 at or below zero, else the nearest sample of the ramp
+    // (the first stop below it, the last above it).
+    uchar index(double density) const;
+    QRgb colour(double density) const { return palette_[index(density)]; }
     const std::vector<Stop>& stops() const { return stops_; }
 
   private:
-    explicit ColourRamp(std::vector<Stop> stops) : stops_(std::move(stops)) {}
+    explicit ColourRamp(std::vector<Stop> stops);
     std::vector<Stop> stops_;
+    QList<QRgb> palette_;
 };
 
 } // namespace firebeat::ogc

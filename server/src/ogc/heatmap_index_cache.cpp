@@ -4,8 +4,9 @@
 
 namespace firebeat::ogc {
 
-std::shared_ptr<const KdePointIndex> HeatmapIndexCache::get(const std::string& key,
-                                                            const std::function<KdePointIndex()>& build) {
+std::shared_ptr<const DensityField>
+HeatmapIndexCache::get(const std::string& key,
+                       const std::function<std::shared_ptr<const DensityField>()>& build) {
     const auto find = [&] {
         return std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.first == key; });
     };
@@ -16,14 +17,14 @@ std::shared_ptr<const KdePointIndex> HeatmapIndexCache::get(const std::string& k
             return hit->second;
         }
     }
-    auto index = std::make_shared<const KdePointIndex>(build());
+    auto field = build();
     const std::lock_guard lock(mutex_);
     if (const auto other = find(); other != entries_.end()) // another thread built it meanwhile
         return other->second;
-    entries_.emplace_front(key, index);
+    entries_.emplace_front(key, field);
     if (entries_.size() > capacity_)
         entries_.pop_back();
-    return index;
+    return field;
 }
 
 } // namespace firebeat::ogc

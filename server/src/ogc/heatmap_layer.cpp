@@ -25,12 +25,10 @@ HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeig
     HeatmapPoints points = heatmapPoints(data_->hazards, HazardFilter{}, weighting, bandwidth);
     points_ = std::move(points.points);
     hazardOf_ = std::move(points.hazardIndex);
-    all_ = std::make_shared<const KdePointIndex>(points_);
-    if (all_->size() == 0)
+    all_ = std::make_shared<const DensityField>(std::make_shared<const KdePointIndex>(points_), data_->crs,
+                                                radius);
+    if (all_->points().size() == 0)
         throw InputError("no hazards to serve a heatmap of");
-    const Envelope e = all_->envelope();
-    lonLatExtent_ = cachedTransform(data_->crs, "EPSG:4326")
-                        .apply(Envelope{e.minX - radius, e.minY - radius, e.maxX + radius, e.maxY + radius});
     dimensions_ = hazardDimensions(data_->hazards);
     legend_ = rampLegend(ramp_, QStringLiteral("hazards/km²"));
 }
@@ -41,7 +39,7 @@ QString HeatmapLayer::abstract() const {
            "; each pixel shows the mean density over its footprint.";
 }
 
-std::shared_ptr<const KdePointIndex> HeatmapLayer::indexFor(const HazardSelection& selection) const {
+std::shared_ptr<const DensityField> HeatmapLayer::fieldFor(const HazardSelection& selection) const {
     if (selection.selectsAll())
         return all_;
     return selections_.get(selection.key(), [&] {
@@ -49,32 +47,32 @@ std::shared_ptr<const KdePointIndex> HeatmapLayer::indexFor(const HazardSelectio
         for (std::size_t i = 0; i < points_.size(); ++i)
             if (selection.accepts(data_->hazards[hazardOf_[i]]))
                 selected.push_back(points_[i]);
-        return KdePointIndex(std::move(selected));
+        return std::make_shared<const DensityField>(
+            std::make_shared<const KdePointIndex>(std::move(selected)), data_->crs, radius_);
     });
 }
 
 std::vector<double> HeatmapLayer::density(const MapView& view, int row0, int rows,
                                           const HazardSelection& selection) const {
-    const auto index = indexFor(selection);
-    return pixelDensity({*index, data_->crs, radius_, lonLatExtent_}, view, row0, rows);
+    return pixelDensity(*fieldFor(selection), view, row0, rows);
 }
 
 QImage HeatmapLayer::render(const MapView& view, const HazardSelection& selection,
                             const CancelFlag* cancel) const {
-    QImage image(view.width, view.height, QImage::Format_ARGB32);
-    const auto index = indexFor(selection);
-    const DensityField field{*index, data_->crs, radius_, lonLatExtent_};
+    QImage image(view.width, view.height, QImage::Format_Indexed8);
+    image.setColorTable(ramp_.palette());
+    const auto field = fieldFor(selection);
     constexpr int kBand = 64; // rows computed at once, bounding the memory of large maps
     for (int row0 = 0; row0 < view.height; row0 += kBand) {
         if (cancel && cancel->load())
             throw Cancelled();
         const int rows = std::min(kBand, view.height - row0);
-        const std::vector<double> d = pixelDensity(field, view, row0, rows);
+        const std::vector<double> d = pixelDensity(*field, view, row0, rows);
         for (int row = 0; row < rows; ++row) {
-            auto* line = reinterpret_cast<QRgb*>(image.scanLine(row0 + row));
+            uchar* line = image.scanLine(row0 + row);
             const double* values = d.data() + static_cast<std::ptrdiff_t>(row) * view.width;
             for (int col = 0; col < view.width; ++col)
-                line[col] = ramp_.colour(values[col]);
+                line[col] = ramp_.index(values[col]);
         }
     }
     return image;
@@ -83,16 +81,17 @@ QImage HeatmapLayer::render(const MapView& view, const HazardSelection& selectio
 QJsonArray HeatmapLayer::featureInfo(const MapView& view, int i, int j,
                                      const HazardSelection& selection) const {
     const double d = density(view, j, 1, selection)[static_cast<std::size_t>(i)];
-    const auto index = indexFor(selection);
+    const auto field = fieldFor(selection);
     std::vector<Point> centre{pixelCentres(view, j, 1)[static_cast<std::size_t>(i)]};
     cachedTransform(view.crs, "EPSG:4326").apply(centre);
     int within = 0;
-    if (lonLatExtent_.contains(centre[0])) {
+    if (field->lonLatReach().contains(centre[0])) {
         cachedTransform("EPSG:4326", data_->crs).apply(centre);
         const Point c = centre[0];
-        for (const auto& range : index->query({c.x - radius_, c.y - radius_, c.x + radius_, c.y + radius_}))
+        const KdePointIndex& index = field->points();
+        for (const auto& range : index.query({c.x - radius_, c.y - radius_, c.x + radius_, c.y + radius_}))
             for (std::size_t k = range.begin; k < range.end; ++k) {
-                const KdePoint& p = index->points()[k];
+                const KdePoint& p = index.points()[k];
                 within += (p.x - c.x) * (p.x - c.x) + (p.y - c.y) * (p.y - c.y) < radius_ * radius_;
             }
     }

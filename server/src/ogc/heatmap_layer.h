@@ -30,7 +30,7 @@ class HeatmapLayer final : public MapLayer {
     QString abstract() const override;
     bool queryable() const override { return true; }
     // Where the density can be above zero: the hazards grown by the radius.
-    Envelope lonLatExtent() const override { return lonLatExtent_; }
+    Envelope lonLatExtent() const override { return all_->lonLatReach(); }
     std::vector<LayerDimension> dimensions() const override { return dimensions_; }
     QImage render(const MapView& view, const HazardSelection& selection,
                   const CancelFlag* cancel) const override;
@@ -48,17 +48,16 @@ class HeatmapLayer final : public MapLayer {
                                 const HazardSelection& selection) const;
 
   private:
-    // The kernel density points of the hazards `selection` accepts.
-    std::shared_ptr<const KdePointIndex> indexFor(const HazardSelection& selection) const;
+    // The density field of the hazards `selection` accepts.
+    std::shared_ptr<const DensityField> fieldFor(const HazardSelection& selection) const;
 
     std::shared_ptr<const Dataset> data_;
     double radius_;
     std::vector<KdePoint> points_;      // every hazard's point...
     std::vector<std::size_t> hazardOf_; // ...and the hazard it came from
-    std::shared_ptr<const KdePointIndex> all_;
+    std::shared_ptr<const DensityField> all_;
     mutable HeatmapIndexCache selections_;
     ColourRamp ramp_;
-    Envelope lonLatExtent_;
     std::vector<LayerDimension> dimensions_;
     QImage legend_;
 };
