@@ -24,12 +24,16 @@ constexpr double kJacobianStep = 1.0;
 struct Band {
     double minX = 0, maxY = 0, dx = 0, dy = 0;
     int width = 0, row0 = 0, rows = 0;
-    std::size_t stride = 0; // doubles per row of the padded buffer: whole vectors of 4 fit
+    std::size_t stride = 0;       // doubles per row of the padded buffer: whole vectors of 4 fit
+    std::vector<double> centresX; // of the columns, padding included
 
     Band(const MapWindow& view, int firstRow, int rowCount)
         : minX(view.bbox.minX), maxY(view.bbox.maxY), dx(view.bbox.width() / view.width),
           dy(view.bbox.height() / view.height), width(view.width), row0(firstRow), rows(rowCount),
-          stride(static_cast<std::size_t>(view.width + 7) / 4 * 4) {}
+          stride(static_cast<std::size_t>(view.width + 7) / 4 * 4), centresX(stride) {
+        for (std::size_t c = 0; c < stride; ++c)
+            centresX[c] = minX + (static_cast<double>(c) + 0.5) * dx;
+    }
 
     // Where the band's pixels are, edges included.
     Envelope footprint() const {
@@ -51,27 +55,42 @@ IndexRange clampedRange(double lo, double hi, std::int64_t from, std::int64_t co
 
 using v4d = double __attribute__((vector_size(32)));
 
+// Kernels wider than this many columns are evaluated only over their disc's chord on each row.
+constexpr std::int64_t kChordColumns = 24;
+
 // Adds each kernel to the pixels of the band it may reach, 4 columns at a time into `buffer`
 // (band.rows x band.stride). Pixels outside a disc get max(0, 1 - t)^2 = 0, and the buffer's
 // padding takes the lanes past the last column. No FMA in either build, so every pixel gets the
 // same IEEE operations in every window.
 __attribute__((target_clones("avx2", "default"))) void scatter(std::span<const Kernel* const> kernels,
                                                                const Band& band, double* buffer) {
-    const v4d lanes = {0.5, 1.5, 2.5, 3.5};
     for (const Kernel* k : kernels) {
         const IndexRange rows =
             clampedRange((band.maxY - k->y - k->halfY) / band.dy - 0.5,
                          (band.maxY - k->y + k->halfY) / band.dy - 0.5, band.row0, band.rows);
-        const IndexRange cols = clampedRange((k->x - k->halfX - band.minX) / band.dx - 0.5,
-                                             (k->x + k->halfX - band.minX) / band.dx - 0.5, 0, band.width);
+        const IndexRange box = clampedRange((k->x - k->halfX - band.minX) / band.dx - 0.5,
+                                            (k->x + k->halfX - band.minX) / band.dx - 0.5, 0, band.width);
         for (std::int64_t r = rows.first; r <= rows.last; ++r) {
             const double y = band.maxY - (static_cast<double>(r) + 0.5) * band.dy;
             const double dy = y - k->y;
             const double b = k->b2 * dy, c = k->c * dy * dy;
+            IndexRange cols = box;
+            if (box.last - box.first > kChordColumns) {
+                // t < 1 between the roots of a dx^2 + b dx + c - 1 (widened: the lanes decide).
+                const double disc = b * b - 4 * k->a * (c - 1);
+                if (disc < 0)
+                    continue;
+                const double half = std::sqrt(disc) / (2 * k->a), mid = -b / (2 * k->a);
+                const IndexRange chord =
+                    clampedRange((k->x + mid - half - band.minX) / band.dx - 0.5,
+                                 (k->x + mid + half - band.minX) / band.dx - 0.5, 0, band.width);
+                cols = {std::max(box.first, chord.first), std::min(box.last, chord.last)};
+            }
             double* row = buffer + static_cast<std::size_t>(r - band.row0) * band.stride;
-            v4d col = static_cast<double>(cols.first) + lanes;
-            for (std::int64_t i = cols.first; i <= cols.last; i += 4, col += 4.0) {
-                const v4d dx = (band.minX + col * band.dx) - k->x;
+            for (std::int64_t i = cols.first; i <= cols.last; i += 4) {
+                v4d x;
+                std::memcpy(&x, band.centresX.data() + i, sizeof x);
+                const v4d dx = x - k->x;
                 const v4d t = (k->a * dx + b) * dx + c;
                 v4d u = 1.0 - t;
                 u = u > 0.0 ? u : v4d{};

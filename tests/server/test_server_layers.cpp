@@ -524,6 +524,28 @@ class TestServerLayers : public QObject {
         QVERIFY(found);
     }
 
+    // The heatmap is drawn 8-bit indexed in 254 steps of the ramp: each stop's own colour at its
+    // density, transparent at 0, within a step of the exact linear mix between stops.
+    void heatmapPaletteSamplesTheRamp() {
+        const ColourRamp ramp = ColourRamp::defaults();
+        QCOMPARE(ramp.palette().size(), 254); // transparent + 4 segments x 63 steps + the last stop
+        QCOMPARE(ramp.colour(0), qRgba(0, 0, 0, 0));
+        QCOMPARE(ramp.colour(-1), qRgba(0, 0, 0, 0));
+        QCOMPARE(ramp.colour(std::nan("")), qRgba(0, 0, 0, 0));
+        for (const ColourRamp::Stop& s : ramp.stops())
+            QCOMPARE(ramp.colour(s.density > 0 ? s.density : 1e-9), s.colour.rgba());
+        QCOMPARE(ramp.colour(1e6), ramp.stops().back().colour.rgba());
+        // 17.5 is halfway from the stop at 10 (253, 141, 60, 200) to 25 (240, 59, 32, 225).
+        const QRgb mid = ramp.colour(17.5);
+        QVERIFY2(near(mid, qRgba(247, 100, 46, 213), 1), qPrintable(QString::number(mid, 16)));
+        // The tile itself is indexed in that palette.
+        const auto* heatmap = dynamic_cast<const HeatmapLayer*>(layer("hazard_heatmap"));
+        const QImage tile = heatmap->render(
+            MapView{"EPSG:3857", {11433000, 2878000, 11434000, 2879000}, 8, 8}, HazardSelection{}, nullptr);
+        QCOMPARE(tile.format(), QImage::Format_Indexed8);
+        QCOMPARE(tile.colorTable(), heatmap->ramp().palette());
+    }
+
     void stylesAreReadFromTheQmlFiles() {
         const QmlStyle coverage = loadQmlStyle("district_coverage");
         QCOMPARE(coverage.renderer, QmlStyle::Renderer::Graduated);

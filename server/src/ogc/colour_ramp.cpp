@@ -4,33 +4,32 @@
 
 #include <QJsonObject>
 
-#include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace firebeat::ogc {
 namespace {
 
-constexpr int kRampEntries = 255; // palette entries 1..255; 0 is transparent
+// Palette entries for the ramp, after the transparent 0: 254 steps shared by the segments, so
+// every stop falls on an entry of its own.
+constexpr int kRampSteps = 254;
 
 } // namespace
 
-ColourRamp::ColourRamp(std::vector<Stop> stops) : stops_(std::move(stops)) {
-    const double segments = static_cast<double>(stops_.size() - 1);
+ColourRamp::ColourRamp(std::vector<Stop> stops)
+    : stops_(std::move(stops)),
+      stepsPerSegment_(stops_.size() > 1 ? kRampSteps / static_cast<int>(stops_.size() - 1) : 0) {
     palette_.append(qRgba(0, 0, 0, 0));
-    for (int i = 0; i < kRampEntries; ++i) {
-        const double position = segments * i / (kRampEntries - 1);
-        const std::size_t s = std::min(static_cast<std::size_t>(position), stops_.size() - 1);
-        if (s + 1 == stops_.size()) {
-            palette_.append(stops_.back().colour.rgba());
-            continue;
+    for (std::size_t s = 0; s + 1 < stops_.size(); ++s)
+        for (int k = 0; k < stepsPerSegment_; ++k) {
+            const QColor& a = stops_[s].colour;
+            const QColor& b = stops_[s + 1].colour;
+            const double t = static_cast<double>(k) / stepsPerSegment_;
+            const auto mix = [t](int x, int y) { return static_cast<int>(std::lround(x + t * (y - x))); };
+            palette_.append(qRgba(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()),
+                                  mix(a.alpha(), b.alpha())));
         }
-        const QColor& a = stops_[s].colour;
-        const QColor& b = stops_[s + 1].colour;
-        const double t = position - static_cast<double>(s);
-        const auto mix = [t](int x, int y) { return static_cast<int>(std::lround(x + t * (y - x))); };
-        palette_.append(qRgba(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()),
-                              mix(a.alpha(), b.alpha())));
-    }
+    palette_.append(stops_.back().colour.rgba());
 }
 
 ColourRamp ColourRamp::defaults() {
@@ -53,8 +52,8 @@ ColourRamp ColourRamp::fromJson(const QJsonArray& stops) {
                 "with ascending densities");
         out.push_back({density, colour});
     }
-    if (out.empty())
-        throw InputError("heatmap.colour_stops: give at least one stop");
+    if (out.empty() || out.size() > kRampSteps + 1)
+        throw InputError("heatmap.colour_stops: give from 1 to " + std::to_string(kRampSteps + 1) + " stops");
     return ColourRamp(std::move(out));
 }
 
@@ -67,10 +66,10 @@ uchar ColourRamp::index(double density) const {
         if (density > stops_[i].density)
             continue;
         const double t = (density - stops_[i - 1].density) / (stops_[i].density - stops_[i - 1].density);
-        const double position = (static_cast<double>(i - 1) + t) / static_cast<double>(stops_.size() - 1);
-        return static_cast<uchar>(1 + std::lround(position * (kRampEntries - 1)));
+        return static_cast<uchar>(1 + static_cast<long>(i - 1) * stepsPerSegment_ +
+                                  std::lround(t * stepsPerSegment_));
     }
-    return kRampEntries;
+    return static_cast<uchar>(palette_.size() - 1);
 }
 
 } // namespace firebeat::ogc

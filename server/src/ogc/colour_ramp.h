@@ -21,13 +21,12 @@ class ColourRamp {
     // stretches over each raster's maximum rather than densities.
     static ColourRamp defaults();
     // [{"density": 0, "colour": "#00ffffb2"}, ...] (colours as #AARRGGBB or #RRGGBB), densities
-    // ascending; throws InputError otherwise.
+    // ascending, at most 255 stops; throws InputError otherwise.
     static ColourRamp fromJson(const QJsonArray& stops);
 
     // The colours maps are drawn in (8-bit indexed, so tiles compress small and fast): index 0
-    // is transparent (no density), 1 to 255 sample the ramp at evenly spaced positions from the
-    // first stop to the last, linear between stops. With the default 4 segments a step is 1/64
-    // of a segment.
+    // is transparent (no density), then the ramp in 254 steps shared by its segments, linear
+    // between stops, each stop on an entry of its own (the default ramp: 63 steps a segment).
     const QList<QRgb>& palette() const { return palette_; }
     // The palette index of a density: 0 at or below zero, else the nearest sample of the ramp
     // (the first stop below it, the last above it).
@@ -38,6 +37,7 @@ class ColourRamp {
   private:
     explicit ColourRamp(std::vector<Stop> stops);
     std::vector<Stop> stops_;
+    int stepsPerSegment_;
     QList<QRgb> palette_;
 };
 
