@@ -87,8 +87,11 @@ FeatureLayer::FeatureLayer(LayerText text, std::string analysisCrs, QmlStyle sty
     ringStart_.push_back(vertices_.size());
     if (!points_)
         polygonIndex_ = std::make_unique<PolygonIndex>(polygons);
-    for (const QmlClass& c : style_.classes)
+    for (const QmlClass& c : style_.classes) {
         marginPixels_ = std::max(marginPixels_, symbolMargin(c.symbol));
+        if (points_)
+            stamps_.try_emplace(&c, c.symbol);
+    }
     legend_ = classLegend(style_, text_.title);
 }
 
@@ -139,9 +142,8 @@ QImage FeatureLayer::render(const MapView& view, const HazardSelection& selectio
         if (k % kCancelCheckEvery == 0 && cancel && cancel->load())
             throw Cancelled();
         const std::size_t f = shown[k];
-        const QmlSymbol& symbol = classOf_[f]->symbol;
         if (points_) {
-            drawMarker(painter, symbol, pixel(at[next++]));
+            stamps_.at(classOf_[f]).draw(painter, pixel(at[next++]));
             continue;
         }
         QPainterPath path;
@@ -153,7 +155,7 @@ QImage FeatureLayer::render(const MapView& view, const HazardSelection& selectio
             path.addPolygon(ring);
             path.closeSubpath();
         }
-        useSymbol(painter, symbol);
+        useSymbol(painter, classOf_[f]->symbol);
         painter.drawPath(path);
     }
     painter.end();

@@ -7,10 +7,12 @@
 
 #include "map_layer.h"
 #include "qml_style.h"
+#include "symbol_painter.h"
 
 #include <QJsonObject>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -67,8 +69,9 @@ class FeatureLayer final : public MapLayer {
     std::string analysisCrs_;
     QmlStyle style_;
     std::vector<MapFeature> features_;
-    std::vector<const QmlClass*> classOf_; // null: the style draws no class for it
-    std::vector<Envelope> lonLat_;         // each feature's, in lon/lat
+    std::vector<const QmlClass*> classOf_;          // null: the style draws no class for it
+    std::map<const QmlClass*, MarkerStamp> stamps_; // of the style's marker classes
+    std::vector<Envelope> lonLat_;                  // each feature's, in lon/lat
     bool points_ = true;
     // Polygons' rings: features_[f] owns rings [ringsOf_[f], ringsOf_[f + 1]), ring r the vertices
     // [ringStart_[r], ringStart_[r + 1]) (each closed, first vertex not repeated).
