@@ -29,10 +29,62 @@ QString getMap(int i, int size) {
         .arg(size);
 }
 
-// A map large enough to keep a worker busy for seconds.
+// With kSlowRadius (a 5 km bandwidth: every kernel covers a tenth of the city), a map that keeps
+// a worker busy for seconds.
+const QStringList kSlowRadius{"--radius", "5000"};
 QString heavyMap() {
     return "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=hazard_heatmap&STYLES=&CRS=EPSG:4326"
            "&BBOX=24.9,102.6,25.15,102.9&WIDTH=3000&HEIGHT=3000&FORMAT=image/png&TRANSPARENT=TRUE";
+}
+
+// Status, content type and body of the complete response starting at `from` of `raw`
+// (Content-Length framed), and where the next one starts.
+std::optional<std::pair<HttpResult, qsizetype>> parseResponse(const QByteArray& raw, qsizetype from = 0) {
+    const qsizetype end = raw.indexOf("\r\n\r\n", from);
+    if (end < 0)
+        return std::nullopt;
+    HttpResult r;
+    qsizetype length = -1;
+    const QList<QByteArray> lines = raw.mid(from, end - from).split('\n');
+    r.status = lines.value(0).split(' ').value(1).toInt();
+    for (const QByteArray& line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        if (name == "content-length")
+            length = line.mid(colon + 1).trimmed().toLongLong();
+        else if (name == "content-type")
+            r.contentType = QString::fromUtf8(line.mid(colon + 1).trimmed());
+    }
+    if (length < 0 || raw.size() < end + 4 + length)
+        return std::nullopt;
+    r.body = raw.mid(end + 4, length);
+    return std::pair{r, end + 4 + length};
+}
+
+// Every path as a GET on one connection, sent at once (HTTP/1.1 pipelining); the responses in
+// the order they arrive.
+QList<HttpResult> pipelined(const QString& base, const QStringList& paths, int ms = 300000) {
+    const QUrl url(base);
+    QTcpSocket socket;
+    socket.connectToHost(url.host(), static_cast<quint16>(url.port()));
+    QByteArray requests;
+    for (const QString& path : paths)
+        requests += "GET " + path.toUtf8() + " HTTP/1.1\r\nHost: " + url.authority().toUtf8() + "\r\n\r\n";
+    socket.write(requests);
+    QByteArray raw;
+    QList<HttpResult> out;
+    qsizetype next = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (out.size() < paths.size() && timer.elapsed() < ms) {
+        if (socket.waitForReadyRead(100))
+            raw += socket.readAll();
+        while (const auto response = parseResponse(raw, next)) {
+            out.push_back(response->first);
+            next = response->second;
+        }
+    }
+    return out;
 }
 
 // One HTTP/1.1 GET per connection, all sent at once: real parallel clients.
@@ -60,8 +112,10 @@ class ParallelClients {
         while (!allComplete() && timer.elapsed() < ms)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         QList<HttpResult> out;
-        for (const QByteArray& b : buffers_)
-            out.push_back(parse(b).value_or(HttpResult{}));
+        for (const QByteArray& b : buffers_) {
+            const auto response = parseResponse(b);
+            out.push_back(response ? response->first : HttpResult{});
+        }
         return out;
     }
 
@@ -71,32 +125,9 @@ class ParallelClients {
     }
 
   private:
-    // Status, content type and body of a complete response (Content-Length framed).
-    static std::optional<HttpResult> parse(const QByteArray& raw) {
-        const qsizetype end = raw.indexOf("\r\n\r\n");
-        if (end < 0)
-            return std::nullopt;
-        HttpResult r;
-        qsizetype length = -1;
-        const QList<QByteArray> lines = raw.left(end).split('\n');
-        r.status = lines.value(0).split(' ').value(1).toInt();
-        for (const QByteArray& line : lines) {
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            if (name == "content-length")
-                length = line.mid(colon + 1).trimmed().toLongLong();
-            else if (name == "content-type")
-                r.contentType = QString::fromUtf8(line.mid(colon + 1).trimmed());
-        }
-        if (length < 0 || raw.size() < end + 4 + length)
-            return std::nullopt;
-        r.body = raw.mid(end + 4, length);
-        return r;
-    }
-
     bool allComplete() const {
         return std::all_of(buffers_.begin(), buffers_.end(),
-                           [](const QByteArray& b) { return parse(b).has_value(); });
+                           [](const QByteArray& b) { return parseResponse(b).has_value(); });
     }
 
     QObject owner_;
@@ -165,7 +196,7 @@ class TestServerRuntime : public QObject {
     // nothing is written to the dead socket, and the server answers the next clients.
     void clientGoneCancelsItsWork() {
         QProcess server;
-        const QString base = startServer(server, {"--workers", "1", "--no-cache"});
+        const QString base = startServer(server, QStringList{"--workers", "1", "--no-cache"} + kSlowRadius);
         QVERIFY(!base.isEmpty());
         ParallelClients client(base, {heavyMap()});
         const QJsonObject running =
@@ -192,7 +223,7 @@ class TestServerRuntime : public QObject {
         const QString config =
             writeConfig("limits.json", R"({"workers": 1, "limits": {"queue": 1, "request_seconds": 0.5}})");
         QProcess server;
-        const QString base = startServer(server, {"--config", config, "--no-cache"});
+        const QString base = startServer(server, QStringList{"--config", config, "--no-cache"} + kSlowRadius);
         QVERIFY(!base.isEmpty());
         ParallelClients clients(base, {heavyMap(), heavyMap(), heavyMap()});
         const QList<HttpResult> replies = clients.replies();
@@ -207,6 +238,24 @@ class TestServerRuntime : public QObject {
         const QJsonObject status = serverStatus(net_, base);
         QCOMPARE(status["timed_out"].toInteger(), qint64(1));
         QCOMPARE(status["rejected_busy"].toInteger(), qint64(2));
+        stopServer(server);
+    }
+
+    // Requests pipelined on one connection are answered in the order asked, though the later,
+    // quick ones are done first on the other worker; a refused method keeps its place too.
+    void pipelinedRequestsAnswerInOrder() {
+        QProcess server;
+        const QString base = startServer(server, QStringList{"--workers", "2", "--no-cache"} + kSlowRadius);
+        QVERIFY(!base.isEmpty());
+        const QString slow = getMap(9, 1024), quick = "/wms?SERVICE=WMS&REQUEST=GetCapabilities";
+        const QList<HttpResult> replies = pipelined(base, {slow, quick, getMap(10, 16), "/status"});
+        QCOMPARE(replies.size(), 4);
+        QCOMPARE(replies[0].contentType, QString("image/png"));
+        QCOMPARE(QImage::fromData(replies[0].body).width(), 1024);
+        QVERIFY(replies[1].contentType.startsWith("text/xml"));
+        QCOMPARE(QImage::fromData(replies[2].body).width(), 16);
+        QCOMPARE(replies[3].contentType, QString("application/json"));
+        QCOMPARE(server.state(), QProcess::Running);
         stopServer(server);
     }
 

@@ -20,8 +20,8 @@ using Status = QHttpServerResponder::StatusCode;
 
 constexpr int kOverdueCheckMs = 100;
 
-void writeText(QHttpServerResponder& responder, Status status, const QByteArray& text) {
-    responder.write(text, "text/plain", status);
+OgcServer::Answer text(Status status, const QByteArray& body) {
+    return [status, body](QHttpServerResponder& responder) { responder.write(body, "text/plain", status); };
 }
 
 QJsonValue count(std::uint64_t n) {
@@ -55,35 +55,34 @@ quint16 OgcServer::listen(const QHostAddress& address, quint16 port) {
 void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&& responder) {
     ++requests_;
     if (request.method() != QHttpServerRequest::Method::Get)
-        return writeText(responder, Status::MethodNotAllowed, "only GET requests are served\n");
+        return answerNow(std::move(responder),
+                         text(Status::MethodNotAllowed, "only GET requests are served\n"));
     if (request.url().toEncoded().size() > settings_.maxUrlBytes)
-        return writeText(responder, Status::UriTooLong,
-                         "request URL longer than " + QByteArray::number(settings_.maxUrlBytes) + " bytes\n");
+        return answerNow(
+            std::move(responder),
+            text(Status::UriTooLong,
+                 "request URL longer than " + QByteArray::number(settings_.maxUrlBytes) + " bytes\n"));
     if (request.body().size() > settings_.maxBodyBytes)
-        return writeText(responder, Status::PayloadTooLarge,
-                         "request body larger than " + QByteArray::number(settings_.maxBodyBytes) +
-                             " bytes\n");
+        return answerNow(
+            std::move(responder),
+            text(Status::PayloadTooLarge,
+                 "request body larger than " + QByteArray::number(settings_.maxBodyBytes) + " bytes\n"));
     if (request.url().path() == "/status")
-        return responder.write(status(), "application/json");
+        return answerNow(std::move(responder),
+                         [body = status()](QHttpServerResponder& r) { r.write(body, "application/json"); });
     // Requests whose client has gone only wait for a worker to drop them: they don't count.
     const auto live = std::count_if(pending_.begin(), pending_.end(),
                                     [](const auto& entry) { return !entry.second->state->cancel; });
     if (live >= settings_.queue) {
         ++rejected_;
-        return responder.write(
-            "server busy: " + QByteArray::number(settings_.queue) + " requests in progress; retry later\n",
-            {{"Content-Type", "text/plain"}, {"Retry-After", "1"}}, Status::ServiceUnavailable);
+        const QByteArray body =
+            "server busy: " + QByteArray::number(settings_.queue) + " requests in progress; retry later\n";
+        return answerNow(std::move(responder), [body](QHttpServerResponder& r) {
+            r.write(body, {{"Content-Type", "text/plain"}, {"Retry-After", "1"}}, Status::ServiceUnavailable);
+        });
     }
-
-    auto pending = std::make_unique<Pending>(std::move(responder));
-    pending->socket = pending->responder.socket();
-    pending->state = std::make_shared<RequestState>();
-    pending->deadline = std::chrono::steady_clock::now() + settings_.requestTime;
-    pending->disconnected = QObject::connect(pending->socket, &QAbstractSocket::disconnected, &http_,
-                                             [state = pending->state] { state->cancel = true; });
-    const quint64 id = ++nextId_;
-    const std::shared_ptr<const RequestState> state = pending->state;
-    pending_.emplace(id, std::move(pending));
+    const quint64 id = enqueue(std::move(responder));
+    const std::shared_ptr<const RequestState> state = pending_.at(id)->state;
     if (!overdue_.isActive())
         overdue_.start();
     pool_.start([this, id, url = request.url(), state] {
@@ -91,6 +90,28 @@ void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&&
         QMetaObject::invokeMethod(
             &http_, [this, id, reply = std::move(reply)] { finish(id, reply); }, Qt::QueuedConnection);
     });
+}
+
+quint64 OgcServer::enqueue(QHttpServerResponder&& responder) {
+    auto pending = std::make_unique<Pending>(std::move(responder));
+    pending->socket = pending->responder.socket();
+    pending->state = std::make_shared<RequestState>();
+    pending->deadline = std::chrono::steady_clock::now() + settings_.requestTime;
+    pending->disconnected = QObject::connect(pending->socket, &QAbstractSocket::disconnected, &http_,
+                                             [state = pending->state] { state->cancel = true; });
+    const quint64 id = ++nextId_;
+    pending_.emplace(id, std::move(pending));
+    return id;
+}
+
+void OgcServer::answerNow(QHttpServerResponder&& responder, Answer answer) {
+    QTcpSocket* socket = responder.socket();
+    const bool waiting = std::any_of(pending_.begin(), pending_.end(),
+                                     [socket](const auto& entry) { return entry.second->socket == socket; });
+    if (!waiting)
+        return answer(responder);
+    const quint64 id = enqueue(std::move(responder)); // after the earlier requests on its connection
+    pending_.at(id)->answer = std::move(answer);
 }
 
 HttpReply OgcServer::compute(const QUrl& url, const RequestState& state) {
@@ -126,16 +147,31 @@ void OgcServer::finish(quint64 id, const HttpReply& reply) {
     const auto it = pending_.find(id);
     if (it == pending_.end())
         return;
-    const std::unique_ptr<Pending> pending = std::move(it->second);
-    pending_.erase(it);
-    QObject::disconnect(pending->disconnected);
-    // The socket is deleted once its client disconnects: write only while it is connected.
-    if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
-        ++clientsGone_;
-        return;
+    it->second->answer = [reply](QHttpServerResponder& r) {
+        r.write(reply.body, reply.contentType, static_cast<Status>(reply.status));
+    };
+    answerInOrder(it->second->socket);
+}
+
+void OgcServer::answerInOrder(QTcpSocket* socket) {
+    for (;;) {
+        auto first = pending_.end();
+        for (auto it = pending_.begin(); it != pending_.end(); ++it)
+            if (it->second->socket == socket && (first == pending_.end() || it->first < first->first))
+                first = it;
+        if (first == pending_.end() || !first->second->answer)
+            return;
+        const std::unique_ptr<Pending> pending = std::move(first->second);
+        pending_.erase(first);
+        QObject::disconnect(pending->disconnected);
+        // The socket is deleted once its client disconnects: write only while it is connected.
+        if (!pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState) {
+            ++clientsGone_;
+            continue;
+        }
+        ++answered_;
+        pending->answer(pending->responder);
     }
-    ++answered_;
-    pending->responder.write(reply.body, reply.contentType, static_cast<Status>(reply.status));
 }
 
 void OgcServer::cancelOverdue() {

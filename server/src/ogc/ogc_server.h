@@ -5,7 +5,8 @@
 // QHttpServerResponder instead: the work runs on the pool, the reply is posted back to the
 // server's thread and written only while the client's socket is still connected. A client that
 // disconnects, or a request past its time limit, sets the request's CancelFlag so its work stops.
-// GET /status answers the server's counters as JSON (requests, cancellations, cache).
+// GET /status answers the server's counters as JSON (requests, cancellations, cache). Requests
+// pipelined on one connection are answered in order.
 #pragma once
 
 #include "map_layer.h"
@@ -43,6 +44,8 @@ struct ServerSettings {
 
 class OgcServer {
   public:
+    using Answer = std::function<void(QHttpServerResponder&)>;
+
     explicit OgcServer(CatalogueSource catalogue, ServerSettings settings = {});
     ~OgcServer();
     OgcServer(const OgcServer&) = delete;
@@ -57,10 +60,11 @@ class OgcServer {
         CancelFlag cancel{false};
         std::atomic<bool> timedOut{false};
     };
-    // A request being computed, owned by the server's thread.
+    // A request being computed or waiting for its turn, owned by the server's thread.
     struct Pending {
         Pending(QHttpServerResponder&& r) : responder(std::move(r)) {}
         QHttpServerResponder responder;
+        Answer answer; // empty while computed
         QPointer<QTcpSocket> socket;
         std::shared_ptr<RequestState> state;
         QMetaObject::Connection disconnected;
@@ -70,6 +74,12 @@ class OgcServer {
     void accept(const QHttpServerRequest& request, QHttpServerResponder&& responder);
     HttpReply compute(const QUrl& url, const RequestState& state); // on a worker
     void finish(quint64 id, const HttpReply& reply);               // on the server's thread
+    quint64 enqueue(QHttpServerResponder&& responder);
+    // Answers at once, unless earlier requests on the same connection are still waiting.
+    void answerNow(QHttpServerResponder&& responder, Answer answer);
+    // Writes the ready answers of `socket`'s requests in the order they came, up to the first
+    // still being computed: HTTP/1.1 clients may pipeline, and QtHttpServer keeps no order.
+    void answerInOrder(QTcpSocket* socket);
     void cancelOverdue();
     QByteArray status() const;
 
