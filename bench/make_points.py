@@ -35,30 +35,43 @@ def points(count, seed):
     return xy, weights
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(doc, count, seed):
+    """The command line of this script and server_points.py: OUTPUT [--count N] [--seed S]."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("output")
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--seed", type=int, default=20260301)
-    args = parser.parse_args()
-    xy, weights = points(args.count, args.seed)
+    parser.add_argument("--count", type=int, default=count)
+    parser.add_argument("--seed", type=int, default=seed)
+    return parser.parse_args()
 
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4543)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(args.output)
+
+def write_points(path, srs, fields, features):
+    """Writes a GeoPackage whose layer `hazards` has the fields [(name, OGR type)] and one point
+    feature for each (x, y, {field: value}) of `features`, in that order."""
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
     layer = ds.CreateLayer("hazards", srs, ogr.wkbPoint)
-    layer.CreateField(ogr.FieldDefn("weight", ogr.OFTReal))
+    for name, kind in fields:
+        layer.CreateField(ogr.FieldDefn(name, kind))
     defn = layer.GetLayerDefn()
     layer.StartTransaction()
-    for (x, y), w in zip(xy, weights):
+    for x, y, values in features:
         f = ogr.Feature(defn)
-        f.SetField(0, float(w))
+        for name, value in values.items():
+            f[name] = value
         point = ogr.Geometry(ogr.wkbPoint)
         point.AddPoint_2D(float(x), float(y))
         f.SetGeometryDirectly(point)
         layer.CreateFeature(f)
     layer.CommitTransaction()
-    ds = None
+    ds = None  # closes the file
+
+
+def main():
+    args = arguments(__doc__, 1_000_000, 20260301)
+    xy, weights = points(args.count, args.seed)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4543)
+    write_points(args.output, srs, [("weight", ogr.OFTReal)],
+                 ((x, y, {"weight": float(w)}) for (x, y), w in zip(xy, weights)))
 
 
 if __name__ == "__main__":

@@ -6,25 +6,22 @@
 The points are make_points.py's clusters (40 x 40 km near Kunming). Deterministic.
 Usage: server_points.py OUT.gpkg [--count 100000]
 """
-import argparse
 import os
 import sys
 
 from osgeo import ogr, osr
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_points import points  # noqa: E402  (bench/ is not a package)
+from make_points import arguments, points, write_points  # noqa: E402  (bench/ is not a package)
 
 CATEGORIES = ["EVAC_BLOCKED", "FIRE_LANE", "HYDRANT", "EXTINGUISHER", "ELECTRICAL", "EBIKE", "OTHER"]
 SEVERITY_OF_WEIGHT = {1.0: 1, 2.0: 2, 4.0: 3}
+FIELDS = [("hazard_id", ogr.OFTString), ("category", ogr.OFTString), ("severity", ogr.OFTInteger),
+          ("found_at", ogr.OFTDateTime), ("source", ogr.OFTString), ("weight", ogr.OFTReal)]
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("output")
-    parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--seed", type=int, default=20261129)
-    args = parser.parse_args()
+    args = arguments(__doc__, 100_000, 20261129)
     xy, weights = points(args.count, args.seed)
 
     metric, lonlat = osr.SpatialReference(), osr.SpatialReference()
@@ -34,29 +31,18 @@ def main():
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     to_lonlat = osr.CoordinateTransformation(metric, lonlat)
 
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(args.output)
-    layer = ds.CreateLayer("hazards", lonlat, ogr.wkbPoint)
-    for name, kind in [("hazard_id", ogr.OFTString), ("category", ogr.OFTString),
-                       ("severity", ogr.OFTInteger), ("found_at", ogr.OFTDateTime),
-                       ("source", ogr.OFTString), ("weight", ogr.OFTReal)]:
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    defn = layer.GetLayerDefn()
-    layer.StartTransaction()
-    for i, ((x, y), w) in enumerate(zip(xy, weights)):
+    def hazard(i, x, y, w):
         lon, lat, _ = to_lonlat.TransformPoint(float(x), float(y))
-        f = ogr.Feature(defn)
-        f["hazard_id"] = "H%07d" % (i + 1)
-        f["category"] = CATEGORIES[i % len(CATEGORIES)]
-        f["severity"] = SEVERITY_OF_WEIGHT[float(w)]
-        f["found_at"] = "2026-%02d-%02dT02:00:00Z" % (1 + i % 12, 1 + i % 28)  # 10:00 in China
-        f["source"] = "inspection"
-        f["weight"] = float(w)
-        point = ogr.Geometry(ogr.wkbPoint)
-        point.AddPoint_2D(lon, lat)
-        f.SetGeometryDirectly(point)
-        layer.CreateFeature(f)
-    layer.CommitTransaction()
-    ds = None
+        return lon, lat, {"hazard_id": "H%07d" % (i + 1),
+                          "category": CATEGORIES[i % len(CATEGORIES)],
+                          "severity": SEVERITY_OF_WEIGHT[float(w)],
+                          # 02:00 UTC is 10:00 in China
+                          "found_at": "2026-%02d-%02dT02:00:00Z" % (1 + i % 12, 1 + i % 28),
+                          "source": "inspection",
+                          "weight": float(w)}
+
+    write_points(args.output, lonlat, FIELDS,
+                 (hazard(i, x, y, w) for i, ((x, y), w) in enumerate(zip(xy, weights))))
 
 
 if __name__ == "__main__":

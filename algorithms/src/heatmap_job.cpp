@@ -28,11 +28,11 @@ double rasterMaximum(const std::filesystem::path& path) {
 std::set<std::string> fieldsNeeded(const HeatmapJob& job, bool weightsBySeverity) {
     const HazardFilter& f = job.filter;
     std::set<std::string> fields;
-    if (weightsBySeverity || f.minSeverity > 1)
+    if (weightsBySeverity || f.minSeverity > 1 || !f.severities.empty())
         fields.insert("severity");
     if (f.from || f.to || job.weighting.halfLifeDays)
         fields.insert("found_at");
-    if (f.openOnly)
+    if (f.status != HazardFilter::Status::Any)
         fields.insert("rectified_at");
     if (!f.categories.empty())
         fields.insert("category");
@@ -97,7 +97,7 @@ std::map<std::string, std::string> describeHeatmapJob(const HeatmapJob& job) {
         tags["filter_from"] = formatTimestamp(*f.from);
     if (f.to)
         tags["filter_to"] = formatTimestamp(*f.to);
-    tags["filter_open_only"] = f.openOnly ? "yes" : "no";
+    tags["filter_open_only"] = f.status == HazardFilter::Status::Open ? "yes" : "no";
     tags["filter_categories"] = f.categories.empty() ? "all" : joinCategories(f.categories);
     tags["filter_min_severity"] = std::to_string(f.minSeverity);
     tags["filter_source"] = f.source ? std::string(code(*f.source)) : "all";

@@ -4,7 +4,7 @@
 <context>
     <name>CoverageAlgorithm</name>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="20"/>
+        <location filename="../src/coverage_algorithm.cpp" line="18"/>
         <source>Finds the inspection coverage gaps of each police-station district in the reporting window (reference date - window days, reference date]: units inspected / units (coverage %), overdue and never-inspected units (each unit&apos;s inspection interval from the norms), open and overdue hazards, units per officer against the staffing norm, blind-spot villages (units but no inspection) and the share of units and area within fire-station reach.
 
 gap_score (0-100, larger = bigger gap) is a weighted sum of these shortfalls; gap_rank 1 is the largest gap.
@@ -17,32 +17,32 @@ gap_score（0-100，越大缺口越大）为上述各项不足的加权和；gap
 输出 GeoPackage，包含图层 district_coverage、overdue_units、blind_spots、unreached_units 和 officer_workload，结果与命令行 `firebeat coverage` 完全一致。</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="35"/>
+        <location filename="../src/coverage_algorithm.cpp" line="33"/>
         <source>Coverage gaps</source>
         <translation>检查覆盖缺口</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="36"/>
+        <location filename="../src/coverage_algorithm.cpp" line="34"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="55"/>
+        <location filename="../src/coverage_algorithm.cpp" line="49"/>
         <source>District coverage gaps</source>
         <translation>辖区检查覆盖缺口</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="56"/>
+        <location filename="../src/coverage_algorithm.cpp" line="50"/>
         <source>Overdue units</source>
         <translation>逾期未检单位</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="57"/>
+        <location filename="../src/coverage_algorithm.cpp" line="51"/>
         <source>Blind-spot villages</source>
         <translation>检查盲区村（社区）</translation>
     </message>
     <message>
-        <location filename="../src/coverage_algorithm.cpp" line="58"/>
+        <location filename="../src/coverage_algorithm.cpp" line="52"/>
         <source>Units out of fire-station reach</source>
         <translation>消防站覆盖范围外的单位</translation>
     </message>
@@ -60,24 +60,24 @@ gap_score（0-100，越大缺口越大）为上述各项不足的加权和；gap
 <context>
     <name>CoverageParameterSet</name>
     <message>
-        <location filename="../src/coverage_parameters.cpp" line="28"/>
+        <location filename="../src/coverage_parameters.cpp" line="29"/>
         <source>%1 feature(s) left out for bad values:
 %2</source>
         <translation>%1 个要素因数值有误未参与分析：
 %2</translation>
     </message>
     <message>
-        <location filename="../src/coverage_parameters.cpp" line="38"/>
+        <location filename="../src/coverage_parameters.cpp" line="40"/>
         <source>End of the reporting window (a date alone: the end of that day; empty: now)</source>
         <translation>统计期截止时间（只填日期则为当天结束；留空为当前时间）</translation>
     </message>
     <message>
-        <location filename="../src/coverage_parameters.cpp" line="41"/>
+        <location filename="../src/coverage_parameters.cpp" line="43"/>
         <source>Length of the reporting window (days)</source>
         <translation>统计期长度（天）</translation>
     </message>
     <message>
-        <location filename="../src/coverage_parameters.cpp" line="44"/>
+        <location filename="../src/coverage_parameters.cpp" line="46"/>
         <source>Inspection norms (JSON; empty: the built-in norms)</source>
         <translation>检查标准（JSON；留空使用内置标准）</translation>
     </message>
@@ -460,6 +460,8 @@ References: Silverman, B. W. (1986) Density Estimation for Statistics and Data A
 
 Getis-Ord Gi* = (sum_j w_ij x_j - mean * sum_j w_ij) / (S sqrt((n sum_j w_ij² - (sum_j w_ij)²) / (n - 1))), with gi_bin -3..3 for 99/95/90 % confidence (also with Benjamini-Hochberg FDR), and Local Moran&apos;s I with conditional permutations (seeded, reproducible). Raw counts cannot go below zero, so cold spots on counts are weak: use a rate or Local Moran&apos;s I to find them.
 
+Tables not named as in the data model are named in VILLAGES_LAYER and HAZARDS_LAYER and, among the advanced parameters, UNITS_LAYER (read for hazards per unit), INSPECTIONS_LAYER (for hazards per inspected unit) and DISTRICTS_LAYER (for hexagons), or in FIELD_MAP; two different names for one layer are an error.
+
 Writes the layer village_hotspots (the villages&apos; attributes plus the statistics), identical to the command line&apos;s `firebeat hotspots`.
 
 References: Ord, J. K. &amp; Getis, A. (1995) Geographical Analysis 27(4); Anselin, L. (1995) Geographical Analysis 27(2); Marshall, R. J. (1991) Applied Statistics 40(2).</source>
@@ -467,113 +469,115 @@ References: Ord, J. K. &amp; Getis, A. (1995) Geographical Analysis 27(4); Ansel
 
 Getis-Ord Gi* = (Σ_j w_ij x_j − 均值 × Σ_j w_ij) / (S √((n Σ_j w_ij² − (Σ_j w_ij)²) / (n − 1)))，gi_bin 取 −3..3，对应 99%/95%/90% 置信度（另给出 Benjamini-Hochberg FDR 校正结果）；局部莫兰指数采用条件置换检验（固定随机种子，可重现）。原始计数不会小于零，因此计数的冷点很弱：要寻找冷点请使用比率或局部莫兰指数。
 
+数据表名称与数据模型不同时，在 VILLAGES_LAYER、HAZARDS_LAYER 以及高级参数 UNITS_LAYER（用于每家单位隐患数）、INSPECTIONS_LAYER（用于每家已检查单位隐患数）、DISTRICTS_LAYER（用于六边形网格）中填写图层名，或在 FIELD_MAP 中给出；同一图层给出两个不同名称会报错。
+
 输出图层 village_hotspots（村（社区）原有属性加统计量），结果与命令行 `firebeat hotspots` 完全一致。
 
 参考文献：Ord, J. K. &amp; Getis, A. (1995) Geographical Analysis 27(4)；Anselin, L. (1995) Geographical Analysis 27(2)；Marshall, R. J. (1991) Applied Statistics 40(2)。</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="52"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="58"/>
         <source>Analyse</source>
         <translation>分析对象</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="53"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="59"/>
         <source>Hazard counts</source>
         <translation>隐患数量</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="53"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="59"/>
         <source>Hazards per unit</source>
         <translation>每家单位隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="54"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="60"/>
         <source>Hazards per inspected unit</source>
         <translation>每家已检查单位隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="54"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="60"/>
         <source>Hazards per 1,000 people</source>
         <translation>每千人隐患数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="57"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="63"/>
         <source>Empirical-Bayes smoothing of the rates (Marshall 1991)</source>
         <translation>比率的经验贝叶斯平滑（Marshall 1991）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="60"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="66"/>
         <source>Or analyse this numeric village field instead of hazards</source>
         <translation>或分析村（社区）图层的此数值字段（代替隐患）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="63"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="69"/>
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="70"/>
         <source>Queen contiguity</source>
         <translation>后式邻接（Queen）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="70"/>
         <source>Rook contiguity</source>
         <translation>车式邻接（Rook）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="70"/>
         <source>Distance band</source>
         <translation>距离阈值</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="64"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="70"/>
         <source>K nearest neighbours</source>
         <translation>K 近邻</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="68"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="74"/>
         <source>Distance band (metres; empty: the smallest giving everyone a neighbour)</source>
         <translation>距离阈值（米；留空则取保证每个要素至少有一个邻居的最小距离）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="71"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="77"/>
         <source>Neighbours (k nearest)</source>
         <translation>近邻数（K 近邻）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="74"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="80"/>
         <source>Contiguity snapping tolerance (metres)</source>
         <translation>邻接捕捉容差（米）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="77"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="83"/>
         <source>Local Moran&apos;s I permutations</source>
         <translation>局部莫兰指数置换次数</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="80"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="86"/>
         <source>Seed of the permutations</source>
         <translation>置换随机种子</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="83"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="89"/>
         <source>Hexagons of this size (metres) instead of villages</source>
         <translation>用此大小（米）的六边形网格代替村（社区）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="86"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="92"/>
         <source>Also write the neighbour pairs (layer neighbour_pairs)</source>
         <translation>同时输出邻接对（图层 neighbour_pairs）</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="87"/>
-        <location filename="../src/hotspots_algorithm.cpp" line="149"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="93"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="155"/>
         <source>Village hot spots</source>
         <translation>村（社区）热点</translation>
     </message>
     <message>
-        <location filename="../src/hotspots_algorithm.cpp" line="88"/>
+        <location filename="../src/hotspots_algorithm.cpp" line="94"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage 文件 (*.gpkg)</translation>
     </message>
@@ -591,32 +595,42 @@ Getis-Ord Gi* = (Σ_j w_ij x_j − 均值 × Σ_j w_ij) / (S √((n Σ_j w_ij² 
 <context>
     <name>LayerNameParameters</name>
     <message>
-        <location filename="../src/layer_name_parameters.cpp" line="19"/>
+        <location filename="../src/layer_name_parameters.cpp" line="18"/>
         <source>Villages layer (polygons)</source>
         <translation>村（社区）图层（面）</translation>
     </message>
     <message>
-        <location filename="../src/layer_name_parameters.cpp" line="20"/>
+        <location filename="../src/layer_name_parameters.cpp" line="19"/>
         <source>Hazards layer (points)</source>
         <translation>隐患图层（点）</translation>
     </message>
     <message>
-        <location filename="../src/layer_name_parameters.cpp" line="23"/>
-        <source>Units layer (points; for hazards per unit)</source>
-        <translation>单位图层（点；用于每家单位隐患数）</translation>
+        <location filename="../src/layer_name_parameters.cpp" line="20"/>
+        <source>Units layer (points)</source>
+        <translation>单位图层（点）</translation>
     </message>
     <message>
-        <location filename="../src/layer_name_parameters.cpp" line="25"/>
-        <source>Inspections layer (for hazards per inspected unit)</source>
-        <translation>检查记录图层（用于每家已检查单位隐患数）</translation>
+        <location filename="../src/layer_name_parameters.cpp" line="22"/>
+        <source>Inspections layer</source>
+        <translation>检查记录图层</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="24"/>
+        <source>Police-district layer (polygons)</source>
+        <translation>派出所辖区图层（面）</translation>
+    </message>
+    <message>
+        <location filename="../src/layer_name_parameters.cpp" line="26"/>
+        <source>Fire-station layer (points)</source>
+        <translation>消防站图层（点）</translation>
     </message>
     <message>
         <location filename="../src/layer_name_parameters.cpp" line="27"/>
-        <source>Police-district layer (polygons; for hexagons)</source>
-        <translation>派出所辖区图层（面；用于六边形网格）</translation>
+        <source>Officers layer</source>
+        <translation>警员图层</translation>
     </message>
     <message>
-        <location filename="../src/layer_name_parameters.cpp" line="58"/>
+        <location filename="../src/layer_name_parameters.cpp" line="63"/>
         <source>%1: &apos;%2&apos;, but FIELD_MAP names the %3 layer &apos;%4&apos;: give its name in one of them</source>
         <translation>%1 为“%2”，但 FIELD_MAP 将 %3 图层命名为“%4”：请只在其中一处给出图层名</translation>
     </message>
@@ -624,7 +638,7 @@ Getis-Ord Gi* = (Σ_j w_ij x_j − 均值 × Σ_j w_ij) / (S √((n Σ_j w_ij² 
 <context>
     <name>SizingAlgorithm</name>
     <message>
-        <location filename="../src/sizing_algorithm.cpp" line="21"/>
+        <location filename="../src/sizing_algorithm.cpp" line="20"/>
         <source>Estimates the staff each police-station district needs for its fire inspections: annual workload hours = planned visits x minutes a visit (by unit category, from the norms) + re-inspections (visits x hazard rate x re-inspection share) + travel (a tour estimate from the area); required staff = workload / capacity hours per person; surplus or deficit against the officers listed. With a headcount, it is allocated across districts in proportion to workload (largest remainder, at least the minimum each).
 
 Writes the layer district_sizing (GeoPackage, or CSV with WKT geometry), identical to the command line&apos;s `firebeat sizing`.</source>
@@ -633,23 +647,23 @@ Writes the layer district_sizing (GeoPackage, or CSV with WKT geometry), identic
 输出图层 district_sizing（GeoPackage，或以 WKT 表示几何的 CSV），结果与命令行 `firebeat sizing` 完全一致。</translation>
     </message>
     <message>
-        <location filename="../src/sizing_algorithm.cpp" line="36"/>
+        <location filename="../src/sizing_algorithm.cpp" line="35"/>
         <source>Headcount to allocate across districts (empty: none)</source>
         <translation>在各辖区间分配的总警力（留空不分配）</translation>
     </message>
     <message>
-        <location filename="../src/sizing_algorithm.cpp" line="39"/>
+        <location filename="../src/sizing_algorithm.cpp" line="38"/>
         <source>Minimum staff per district in the allocation</source>
         <translation>分配时每个辖区的最少警力</translation>
     </message>
     <message>
-        <location filename="../src/sizing_algorithm.cpp" line="41"/>
-        <location filename="../src/sizing_algorithm.cpp" line="66"/>
+        <location filename="../src/sizing_algorithm.cpp" line="40"/>
+        <location filename="../src/sizing_algorithm.cpp" line="60"/>
         <source>District sizing</source>
         <translation>辖区警力测算</translation>
     </message>
     <message>
-        <location filename="../src/sizing_algorithm.cpp" line="42"/>
+        <location filename="../src/sizing_algorithm.cpp" line="41"/>
         <source>GeoPackage (*.gpkg);;CSV (*.csv)</source>
         <translation>GeoPackage 文件 (*.gpkg);;CSV 文件 (*.csv)</translation>
     </message>
@@ -667,52 +681,52 @@ Writes the layer district_sizing (GeoPackage, or CSV with WKT geometry), identic
 <context>
     <name>SourceParameters</name>
     <message>
-        <location filename="../src/source_parameters.cpp" line="15"/>
+        <location filename="../src/source_parameters.cpp" line="16"/>
         <source>Inspection data set (SpatiaLite, GeoPackage)</source>
         <translation>检查数据集（SpatiaLite、GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="17"/>
+        <location filename="../src/source_parameters.cpp" line="18"/>
         <source>Inspection data (*.sqlite *.db *.gpkg);;All files (*)</source>
         <translation>检查数据 (*.sqlite *.db *.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="20"/>
+        <location filename="../src/source_parameters.cpp" line="21"/>
         <source>Or an OGR connection string (e.g. PG:&quot;dbname=fire&quot;), used instead of the file</source>
         <translation>或 OGR 连接字符串（如 PG:&quot;dbname=fire&quot;），代替文件使用</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="24"/>
+        <location filename="../src/source_parameters.cpp" line="25"/>
         <source>Layer and field names, one per line (hazards=t_hazard, hazards.severity=grade)</source>
         <translation>图层和字段名映射，每行一条（hazards=t_hazard, hazards.severity=grade）</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="27"/>
+        <location filename="../src/source_parameters.cpp" line="28"/>
         <source>Point layers are in GCJ-02 (WeChat/Tencent/AMap coordinates)</source>
         <translation>点图层为 GCJ-02 坐标（微信/腾讯/高德地图）</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="29"/>
+        <location filename="../src/source_parameters.cpp" line="32"/>
         <source>Analysis CRS (metric; empty: CGCS2000 Gauss-Kruger zone of the data)</source>
         <translation>分析坐标系（米制；留空则使用数据所在的 CGCS2000 高斯-克吕格分带）</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="32"/>
+        <location filename="../src/source_parameters.cpp" line="35"/>
         <source>Repair invalid polygons (GEOS MakeValid) instead of skipping them</source>
         <translation>修复无效多边形（GEOS MakeValid），而不是跳过</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="43"/>
+        <location filename="../src/source_parameters.cpp" line="50"/>
         <source>INPUT: choose an inspection data set file or give a CONNECTION string</source>
         <translation>INPUT：请选择检查数据集文件或填写连接字符串 CONNECTION</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="56"/>
+        <location filename="../src/source_parameters.cpp" line="65"/>
         <source>FIELD_MAP: %1</source>
         <translation>FIELD_MAP：%1</translation>
     </message>
     <message>
-        <location filename="../src/source_parameters.cpp" line="63"/>
+        <location filename="../src/source_parameters.cpp" line="74"/>
         <source>ANALYSIS_CRS: %1 is geographic; choose a projected CRS in metres</source>
         <translation>ANALYSIS_CRS：%1 是地理坐标系，请选择以米为单位的投影坐标系</translation>
     </message>
@@ -729,32 +743,32 @@ The report is the same as the command line&apos;s `firebeat validate`.</source>
 报告与命令行 `firebeat validate` 相同。</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="28"/>
+        <location filename="../src/validate_algorithm.cpp" line="31"/>
         <source>Report (JSON)</source>
         <translation>报告（JSON）</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="29"/>
+        <location filename="../src/validate_algorithm.cpp" line="32"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="30"/>
+        <location filename="../src/validate_algorithm.cpp" line="33"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="31"/>
+        <location filename="../src/validate_algorithm.cpp" line="34"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="32"/>
+        <location filename="../src/validate_algorithm.cpp" line="35"/>
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../src/validate_algorithm.cpp" line="63"/>
+        <location filename="../src/validate_algorithm.cpp" line="66"/>
         <source>OUTPUT: cannot write %1</source>
         <translation>OUTPUT：无法写入 %1</translation>
     </message>

@@ -1,8 +1,6 @@
 #include "coverage_algorithm.h"
 
-#include "algorithm_support.h"
 #include "coverage_parameters.h"
-#include "feedback_progress.h"
 #include "output_styles.h"
 
 #include "firebeat/coverage_writer.h"
@@ -40,17 +38,13 @@ QVariantMap CoverageAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
                                                 QgsProcessingFeedback* feedback) {
     const CoverageParameters coverage = CoverageParameterSet::coverage(*this, parameters, context);
     const QString output = parameterAsFileOutput(parameters, QStringLiteral("OUTPUT"), context);
-    const std::optional<ReadResult> read = CoverageParameterSet::read(*this, parameters, context, feedback);
-    if (!read)
+    if (!CoverageParameterSet::analyse(*this, parameters, context, feedback,
+                                       [&](const Dataset& data, Report& report, Progress& progress) {
+                                           writeCoverageGpkg(
+                                               computeCoverage(data, coverage, report, &progress),
+                                               output.toStdString(), data.crs);
+                                       }))
         return {};
-    FeedbackProgress progress(feedback);
-    Report report;
-    if (!runCore([&] {
-            const CoverageResult result = computeCoverage(read->data, coverage, report, &progress);
-            writeCoverageGpkg(result, output.toStdString(), read->data.crs);
-        }))
-        return {};
-    reportProblems(report, feedback);
     const std::pair<QString, QString> layers[] = {
         {QStringLiteral("district_coverage"), tr("District coverage gaps")},
         {QStringLiteral("overdue_units"), tr("Overdue units")},

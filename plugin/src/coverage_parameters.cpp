@@ -3,6 +3,7 @@
 #include "algorithm_support.h"
 #include "feedback_progress.h"
 #include "hazard_filter_parameters.h"
+#include "layer_name_parameters.h"
 #include "source_parameters.h"
 
 #include "firebeat/norms.h"
@@ -33,6 +34,7 @@ std::optional<ReadResult> readForAnalysis(const std::string& source, const ReadO
 
 QList<QgsProcessingParameterDefinition*> CoverageParameterSet::definitions() {
     QList<QgsProcessingParameterDefinition*> list = SourceParameters::definitions();
+    list << LayerNameParameters::definitions({}, {kAllLayers.begin(), kAllLayers.end()});
     list << new QgsProcessingParameterDateTime(
                 QStringLiteral("REFERENCE_DATE"),
                 tr("End of the reporting window (a date alone: the end of that day; empty: now)"),
@@ -70,15 +72,24 @@ CoverageParameters CoverageParameterSet::coverage(const QgsProcessingAlgorithm& 
     return c;
 }
 
-std::optional<ReadResult> CoverageParameterSet::read(const QgsProcessingAlgorithm& algorithm,
-                                                     const QVariantMap& parameters,
-                                                     QgsProcessingContext& context,
-                                                     QgsProcessingFeedback* feedback) {
+bool CoverageParameterSet::analyse(const QgsProcessingAlgorithm& algorithm, const QVariantMap& parameters,
+                                   QgsProcessingContext& context, QgsProcessingFeedback* feedback,
+                                   const Analysis& analysis) {
     ReadOptions options = SourceParameters::readOptions(algorithm, parameters, context);
+    LayerNameParameters::apply(algorithm, parameters, context, options.mapping);
     options.checkConsistency = false; // the analysis reports what it meets
     options.optionalLayers = {LayerKind::Villages, LayerKind::FireStations, LayerKind::Officers,
                               LayerKind::Hazards};
-    return readForAnalysis(SourceParameters::source(algorithm, parameters, context), options, feedback);
+    const std::optional<ReadResult> read =
+        readForAnalysis(SourceParameters::source(algorithm, parameters, context), options, feedback);
+    if (!read)
+        return false;
+    FeedbackProgress progress(feedback);
+    Report report;
+    if (!runCore([&] { analysis(read->data, report, progress); }))
+        return false;
+    reportProblems(report, feedback);
+    return true;
 }
 
 } // namespace firebeat::qgis

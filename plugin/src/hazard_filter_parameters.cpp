@@ -58,8 +58,9 @@ HazardFilter HazardFilterParameters::filter(const QgsProcessingAlgorithm& algori
     f.to = timestamp(algorithm, parameters, QStringLiteral("TO"), context);
     if (f.from && f.to && *f.from >= *f.to)
         throw QgsProcessingException(tr("FROM must be before TO"));
-    f.openOnly = QgsProcessingParameters::parameterAsBool(
-        algorithm.parameterDefinition(QStringLiteral("OPEN_ONLY")), parameters, context);
+    if (QgsProcessingParameters::parameterAsBool(algorithm.parameterDefinition(QStringLiteral("OPEN_ONLY")),
+                                                 parameters, context))
+        f.status = HazardFilter::Status::Open;
     // parameterAsEnums answers the first option for an unset optional parameter: none means all.
     const QVariant categories = parameters.value(QStringLiteral("CATEGORIES"));
     if (categories.isValid() && !categories.isNull() && !categories.toList().isEmpty())

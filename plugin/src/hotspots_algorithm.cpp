@@ -35,6 +35,10 @@ QString HotspotsAlgorithm::shortHelpString() const {
         "(n - 1))), with gi_bin -3..3 for 99/95/90 % confidence (also with Benjamini-Hochberg FDR), and "
         "Local Moran's I with conditional permutations (seeded, reproducible). Raw counts cannot go below "
         "zero, so cold spots on counts are weak: use a rate or Local Moran's I to find them.\n\n"
+        "Tables not named as in the data model are named in VILLAGES_LAYER and HAZARDS_LAYER and, among "
+        "the advanced parameters, UNITS_LAYER (read for hazards per unit), INSPECTIONS_LAYER (for hazards "
+        "per inspected unit) and DISTRICTS_LAYER (for hexagons), or in FIELD_MAP; two different names "
+        "for one layer are an error.\n\n"
         "Writes the layer village_hotspots (the villages' attributes plus the statistics), identical to "
         "the command line's `firebeat hotspots`.\n\n"
         "References: Ord, J. K. & Getis, A. (1995) Geographical Analysis 27(4); Anselin, L. (1995) "
@@ -44,7 +48,9 @@ QString HotspotsAlgorithm::shortHelpString() const {
 void HotspotsAlgorithm::initAlgorithm(const QVariantMap&) {
     for (QgsProcessingParameterDefinition* p : SourceParameters::definitions())
         addParameter(p);
-    for (QgsProcessingParameterDefinition* p : LayerNameParameters::definitions())
+    for (QgsProcessingParameterDefinition* p : LayerNameParameters::definitions(
+             {LayerKind::Villages, LayerKind::Hazards},
+             {LayerKind::Units, LayerKind::Inspections, LayerKind::PoliceDistricts}))
         addParameter(p);
     for (QgsProcessingParameterDefinition* p : HazardFilterParameters::definitions())
         addParameter(p);

@@ -12,19 +12,19 @@ struct LayerParameter {
     LayerKind kind;
     const char* name;
     const char* label;
-    bool advanced; // only some analyses read this layer
 };
 constexpr LayerParameter kLayers[] = {
     {LayerKind::Villages, "VILLAGES_LAYER",
-     QT_TRANSLATE_NOOP("LayerNameParameters", "Villages layer (polygons)"), false},
-    {LayerKind::Hazards, "HAZARDS_LAYER", QT_TRANSLATE_NOOP("LayerNameParameters", "Hazards layer (points)"),
-     false},
-    {LayerKind::Units, "UNITS_LAYER",
-     QT_TRANSLATE_NOOP("LayerNameParameters", "Units layer (points; for hazards per unit)"), true},
+     QT_TRANSLATE_NOOP("LayerNameParameters", "Villages layer (polygons)")},
+    {LayerKind::Hazards, "HAZARDS_LAYER", QT_TRANSLATE_NOOP("LayerNameParameters", "Hazards layer (points)")},
+    {LayerKind::Units, "UNITS_LAYER", QT_TRANSLATE_NOOP("LayerNameParameters", "Units layer (points)")},
     {LayerKind::Inspections, "INSPECTIONS_LAYER",
-     QT_TRANSLATE_NOOP("LayerNameParameters", "Inspections layer (for hazards per inspected unit)"), true},
+     QT_TRANSLATE_NOOP("LayerNameParameters", "Inspections layer")},
     {LayerKind::PoliceDistricts, "DISTRICTS_LAYER",
-     QT_TRANSLATE_NOOP("LayerNameParameters", "Police-district layer (polygons; for hexagons)"), true},
+     QT_TRANSLATE_NOOP("LayerNameParameters", "Police-district layer (polygons)")},
+    {LayerKind::FireStations, "STATIONS_LAYER",
+     QT_TRANSLATE_NOOP("LayerNameParameters", "Fire-station layer (points)")},
+    {LayerKind::Officers, "OFFICERS_LAYER", QT_TRANSLATE_NOOP("LayerNameParameters", "Officers layer")},
 };
 
 QString modelName(LayerKind kind) {
@@ -34,12 +34,15 @@ QString modelName(LayerKind kind) {
 
 } // namespace
 
-QList<QgsProcessingParameterDefinition*> LayerNameParameters::definitions() {
+QList<QgsProcessingParameterDefinition*>
+LayerNameParameters::definitions(const std::set<LayerKind>& basic, const std::set<LayerKind>& underAdvanced) {
     QList<QgsProcessingParameterDefinition*> list;
     for (const LayerParameter& layer : kLayers) {
+        if (!basic.contains(layer.kind) && !underAdvanced.contains(layer.kind))
+            continue;
         auto* p = new QgsProcessingParameterString(QString::fromLatin1(layer.name), tr(layer.label),
                                                    modelName(layer.kind), false, true);
-        list << (layer.advanced ? advanced(p) : p);
+        list << (underAdvanced.contains(layer.kind) ? advanced(p) : p);
     }
     return list;
 }
@@ -48,9 +51,11 @@ void LayerNameParameters::apply(const QgsProcessingAlgorithm& algorithm, const Q
                                 QgsProcessingContext& context, SourceMapping& mapping) {
     for (const LayerParameter& layer : kLayers) {
         const QString name = QString::fromLatin1(layer.name);
-        const QString chosen = QgsProcessingParameters::parameterAsString(algorithm.parameterDefinition(name),
-                                                                          parameters, context)
-                                   .trimmed();
+        const QgsProcessingParameterDefinition* definition = algorithm.parameterDefinition(name);
+        if (!definition) // a layer the analysis does not read
+            continue;
+        const QString chosen =
+            QgsProcessingParameters::parameterAsString(definition, parameters, context).trimmed();
         if (chosen.isEmpty() || chosen == modelName(layer.kind))
             continue;
         const QString mapped = QString::fromStdString(mapping.layer(layer.kind));

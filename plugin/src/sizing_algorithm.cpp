@@ -2,7 +2,6 @@
 
 #include "algorithm_support.h"
 #include "coverage_parameters.h"
-#include "feedback_progress.h"
 #include "hazard_filter_parameters.h"
 #include "output_styles.h"
 
@@ -50,17 +49,12 @@ QVariantMap SizingAlgorithm::processAlgorithm(const QVariantMap& parameters, Qgs
         sizing.headcount = parameterAsInt(parameters, QStringLiteral("HEADCOUNT"), context);
     sizing.minimumPerDistrict = parameterAsInt(parameters, QStringLiteral("MINIMUM"), context);
     const QString output = parameterAsFileOutput(parameters, QStringLiteral("OUTPUT"), context);
-    const std::optional<ReadResult> read = CoverageParameterSet::read(*this, parameters, context, feedback);
-    if (!read)
+    if (!CoverageParameterSet::analyse(*this, parameters, context, feedback,
+                                       [&](const Dataset& data, Report& report, Progress& progress) {
+                                           writeSizing(computeSizing(data, sizing, report, &progress),
+                                                       output.toStdString(), data.crs);
+                                       }))
         return {};
-    FeedbackProgress progress(feedback);
-    Report report;
-    if (!runCore([&] {
-            const SizingResult result = computeSizing(read->data, sizing, report, &progress);
-            writeSizing(result, output.toStdString(), read->data.crs);
-        }))
-        return {};
-    reportProblems(report, feedback);
     const bool gpkg = output.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive);
     loadStyledOnCompletion(context, gpkg ? output + QStringLiteral("|layername=district_sizing") : output,
                            tr("District sizing"), QStringLiteral("district_sizing"),

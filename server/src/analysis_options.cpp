@@ -19,8 +19,9 @@ double numberOption(const QCommandLineParser& p, const char* option, double min,
 Timestamp dateOption(const QCommandLineParser& p, const char* option) {
     const auto t = parseTimestamp(toStd(p.value(option)));
     if (!t)
-        throw InputError(std::string("--") + option + ": expected an ISO 8601 date such as 2026-03-01, got '" +
-                         toStd(p.value(option)) + "'");
+        throw InputError(std::string("--") + option +
+                         ": expected an ISO 8601 date such as 2026-03-01, got '" + toStd(p.value(option)) +
+                         "'");
     return *t;
 }
 
@@ -43,7 +44,8 @@ HazardFilter hazardFilterFrom(const QCommandLineParser& p) {
         f.to = dateOption(p, "to");
     if (f.from && f.to && *f.from >= *f.to)
         throw InputError("--from must be before --to");
-    f.openOnly = p.isSet("open-only");
+    if (p.isSet("open-only"))
+        f.status = HazardFilter::Status::Open;
     for (const QString& c : p.value("categories").split(',', Qt::SkipEmptyParts)) {
         const auto category = parseHazardCategory(toStd(c.trimmed()));
         if (!category)

@@ -38,7 +38,7 @@ class TestHeatmapInput : public QObject {
         const std::string sample = FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite";
         HeatmapJob job;
         job.bandwidth.metres = 300;
-        job.filter.openOnly = true;
+        job.filter.status = HazardFilter::Status::Open;
         job.filter.from = makeTimestamp(2026, 3, 1);
         ReadOptions whole;
         whole.layers = {LayerKind::Hazards};

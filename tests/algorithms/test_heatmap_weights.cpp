@@ -74,10 +74,10 @@ class TestHeatmapWeights : public QObject {
         window.to = day(2026, 4, 1);
         QCOMPARE(acceptedFids(window), (Fids{1, 2, 3, 4}));
         HazardFilter open;
-        open.openOnly = true;
+        open.status = HazardFilter::Status::Open;
         QCOMPARE(acceptedFids(open), (Fids{1, 3, 5}));
         // Open at the end of the window: H4 was fixed only after it.
-        window.openOnly = true;
+        window.status = HazardFilter::Status::Open;
         QCOMPARE(acceptedFids(window), (Fids{1, 3, 4}));
         HazardFilter electrical;
         electrical.categories = {HazardCategory::Electrical};
@@ -91,8 +91,41 @@ class TestHeatmapWeights : public QObject {
         HazardFilter combined;
         combined.categories = {HazardCategory::Electrical, HazardCategory::EBike, HazardCategory::Hazmat};
         combined.minSeverity = 2;
-        combined.openOnly = true;
+        combined.status = HazardFilter::Status::Open;
         QCOMPARE(acceptedFids(combined), (Fids{3}));
+    }
+
+    // What the server's TIME, DIM_SEVERITY and DIM_STATUS select.
+    void severitySetsAndStatusNow() {
+        HazardFilter oddSeverities;
+        oddSeverities.severities = {1, 3};
+        QCOMPARE(acceptedFids(oddSeverities), (Fids{1, 3, 5, 6}));
+        HazardFilter rectified;
+        rectified.status = HazardFilter::Status::Rectified;
+        QCOMPARE(acceptedFids(rectified), (Fids{2, 4, 6}));
+        // Rectified by the end of the window: H4 was fixed only after it.
+        HazardFilter window;
+        window.from = day(2026, 1, 1);
+        window.to = day(2026, 4, 1);
+        window.status = HazardFilter::Status::Rectified;
+        QCOMPARE(acceptedFids(window), (Fids{2}));
+        // As of now, whatever the window.
+        window.statusNow = true;
+        QCOMPARE(acceptedFids(window), (Fids{2, 4}));
+        window.status = HazardFilter::Status::Open;
+        QCOMPARE(acceptedFids(window), (Fids{1, 3}));
+    }
+
+    void keysTellFiltersApart() {
+        QCOMPARE(HazardFilter{}.key(), std::string());
+        HazardFilter open, openNow, severity3, minSeverity3;
+        open.status = openNow.status = HazardFilter::Status::Open;
+        openNow.statusNow = true;
+        severity3.severities = {3};
+        minSeverity3.minSeverity = 3;
+        const std::set<std::string> keys = {open.key(), openNow.key(), severity3.key(), minSeverity3.key()};
+        QCOMPARE(keys.size(), std::size_t{4});
+        QVERIFY(!keys.contains(""));
     }
 
     void severityWeightsDefaultToOneTwoFour() {

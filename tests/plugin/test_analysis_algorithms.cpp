@@ -141,6 +141,49 @@ class TestAnalysisAlgorithms : public QObject {
         QVERIFY2(mapped.ok, qPrintable(mapped.errors));
     }
 
+    // Coverage and sizing take the same layer-name parameters: on the renamed tables they give
+    // what they give on the data model's names, hazards included.
+    void coverageAndSizingReadTheLayersChosen() {
+        struct Check {
+            const char* id;
+            const char* layer;
+            const char* field; // one that depends on the hazards
+        };
+        for (const Check& c : {Check{"firebeat:coveragegaps", "district_coverage", "hazards_found"},
+                               Check{"firebeat:districtsizing", "district_sizing", "hazard_visit_rate"}}) {
+            const QString name = QString(c.id).section(':', 1);
+            const QString own = dir_.filePath(name + "_own_names.gpkg");
+            const AlgorithmRun run = runAlgorithm(c.id, {{"INPUT", ownNames_},
+                                                         {"DISTRICTS_LAYER", "t_district"},
+                                                         {"HAZARDS_LAYER", "t_hazard"},
+                                                         {"REFERENCE_DATE", "2026-06-30"},
+                                                         {"OUTPUT", own}});
+            QVERIFY2(run.ok, qPrintable(run.errors));
+            const QString standard = dir_.filePath(name + "_standard.gpkg");
+            QVERIFY(runAlgorithm(c.id,
+                                 {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", standard}})
+                        .ok);
+            const auto expected = column(standard, c.layer, "district_id", c.field);
+            QCOMPARE(expected.size(), 2);
+            double total = 0;
+            for (const QVariant& v : expected)
+                total += v.toDouble();
+            QVERIFY2(total > 0, c.field); // the hazards were read
+            QCOMPARE(column(own, c.layer, "district_id", c.field), expected);
+
+            const QString twiceOutput = dir_.filePath(name + "_twice.gpkg");
+            const AlgorithmRun twice = runAlgorithm(c.id, {{"INPUT", ownNames_},
+                                                           {"FIELD_MAP", "police_districts=t_district"},
+                                                           {"DISTRICTS_LAYER", "districts_2025"},
+                                                           {"OUTPUT", twiceOutput}});
+            QVERIFY(!twice.ok);
+            QVERIFY2(twice.errors.contains("DISTRICTS_LAYER: 'districts_2025', but FIELD_MAP names the "
+                                           "police_districts layer 't_district'"),
+                     qPrintable(twice.errors));
+            QVERIFY(!QFile::exists(twiceOutput));
+        }
+    }
+
     void sizingEqualsTheCommandLine() {
         const QString plugin = dir_.filePath("sizing_plugin.gpkg");
         const AlgorithmRun run = runAlgorithm(

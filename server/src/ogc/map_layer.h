@@ -2,6 +2,7 @@
 // Layers are immutable once built and are called from several worker threads at once.
 #pragma once
 
+#include "firebeat/filters.h"
 #include "firebeat/geometry.h"
 #include "firebeat/map_window.h"
 #include "firebeat/model.h"
@@ -12,8 +13,6 @@
 
 #include <atomic>
 #include <memory>
-#include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -23,19 +22,12 @@ namespace firebeat::ogc {
 // analysis CRS.
 using MapView = MapWindow;
 
-// What TIME, DIM_SEVERITY, DIM_STATUS and DIM_CATEGORY select; empty members select all.
-struct HazardSelection {
-    enum class Status { Any, Open, Rectified };
-    std::optional<Timestamp> from; // found_at >= from
-    std::optional<Timestamp> to;   // found_at <= to
-    std::set<int> severities;
-    Status status = Status::Any;
-    std::set<HazardCategory> categories;
-
-    bool selectsAll() const;
-    bool accepts(const Hazard& hazard) const;
-    // Canonical text of the selection, for cache keys ("" when it selects all).
-    std::string key() const;
+// What TIME (from, to: the first second after TIME's end), DIM_SEVERITY (severities),
+// DIM_STATUS and DIM_CATEGORY select; empty members select all. The status is the hazards' status
+// now, as the hazards layer shows it, whatever TIME. key() is the canonical text, for cache keys.
+struct HazardSelection : HazardFilter {
+    HazardSelection() { statusNow = true; }
+    bool selectsAll() const { return key().empty(); }
 };
 
 // A dimension as GetCapabilities declares it; the request parameter is TIME for "time" and

@@ -15,12 +15,13 @@ namespace {
                            "dimension " + dimension + ": '" + value + "' is not " + expected, dimension);
 }
 
-// A date alone ("2026-06-30") stands for the whole day: its first or last second.
-std::optional<Timestamp> instant(const QString& text, bool endOfDay) {
+// A date alone ("2026-06-30") stands for the whole day. The end of an interval is included, so
+// its bound is the first second after it: the next midnight after a date alone.
+std::optional<Timestamp> instant(const QString& text, bool end) {
     const QString trimmed = text.trimmed();
     const std::optional<Timestamp> t = parseTimestamp(trimmed.toStdString());
     const bool dateOnly = trimmed.size() == 10;
-    return t && dateOnly && endOfDay ? std::optional<Timestamp>(*t + kSecondsPerDay - 1) : t;
+    return t && end ? std::optional<Timestamp>(*t + (dateOnly ? kSecondsPerDay : 1)) : t;
 }
 
 void parseTime(const QString& value, HazardSelection& s) {
@@ -32,7 +33,7 @@ void parseTime(const QString& value, HazardSelection& s) {
     s.to = instant(parts.back(), true);
     if (!s.from || !s.to)
         invalid("time", value, expected);
-    if (*s.from > *s.to)
+    if (*s.from >= *s.to)
         invalid("time", value, "an interval whose start is before its end");
 }
 
