@@ -130,7 +130,9 @@ class ArrowFeatureCursor final : public FeatureCursor {
 
     // False when the stream's layout is not what we understand: the caller falls back.
     bool open() {
-        const char* options[] = {"INCLUDE_FID=YES", nullptr};
+        // Batches of 16,384 rather than GDAL's 65,536: fewer fresh pages to fault in per batch
+        // (measured with GDAL 3.6 on 1M points: less CPU time and memory).
+        const char* options[] = {"INCLUDE_FID=YES", "MAX_FEATURES_IN_BATCH=16384", nullptr};
         if (!layer_.GetArrowStream(&stream_, const_cast<char**>(options)))
             return false;
         if (stream_.get_schema(&stream_, &schema_) != 0)

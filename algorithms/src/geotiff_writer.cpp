@@ -124,8 +124,10 @@ GeoTiffWriter::GeoTiffWriter(std::filesystem::path path, const RasterWindow& win
     create.set("BLOCKYSIZE", std::to_string(kBlockSize));
     create.set("COMPRESS", "DEFLATE");
     create.set("PREDICTOR", "3");
-    // The COG driver recompresses everything: its intermediate file only needs to be quick.
-    create.set("ZLEVEL", m.options.cog ? "1" : "6");
+    // Level 1: with GDAL's libdeflate it compresses the heatmap about 4 times faster than the
+    // default 6 for a file about 3 % larger (the predictor does most of the work). The COG driver
+    // recompresses everything at its own level anyway.
+    create.set("ZLEVEL", "1");
     create.set("BIGTIFF", "IF_SAFER");
     create.set("NUM_THREADS", m.threads());
     m.temporary = temporaryName(m.path, ".tif");

@@ -48,10 +48,8 @@ void HeatmapPointsBuilder::reserve(std::size_t n) {
     if (n <= out_.points.capacity())
         return;
     n = std::max(n, 2 * out_.points.capacity());
-    out_.points.reserve(n);
-    out_.hazardIndex.reserve(n);
-    kde::adviseHugePages(out_.points.data(), n * sizeof(KdePoint));
-    kde::adviseHugePages(out_.hazardIndex.data(), n * sizeof(std::size_t));
+    kde::reserveHuge(out_.points, n);
+    kde::reserveHuge(out_.hazardIndex, n);
 }
 
 void HeatmapPointsBuilder::add(std::span<const Hazard> hazards, std::span<const double> weights,

@@ -1,7 +1,5 @@
 #include "firebeat/heatmap_job.h"
 
-#include <gdal_priv.h>
-
 #include <cmath>
 
 namespace firebeat {
@@ -12,16 +10,6 @@ std::string joinCategories(const std::set<HazardCategory>& categories) {
     for (HazardCategory c : categories)
         out += (out.empty() ? "" : ",") + std::string(code(c));
     return out;
-}
-
-double rasterMaximum(const std::filesystem::path& path) {
-    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
-    if (!ds)
-        return 0;
-    double minMax[2] = {0, 0};
-    GDALComputeRasterMinMax(ds->GetRasterBand(1), FALSE, minMax);
-    GDALClose(ds);
-    return minMax[1];
 }
 
 // The hazard fields the job's filters and weights look at (canonical names).
@@ -79,7 +67,7 @@ HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job
                 fieldValues(chunk, column++, "radius", radii);
             builder.add(chunk.hazards, weights, radii);
         },
-        progress);
+        progress, [&](LayerKind, std::size_t features) { builder.reserve(features); });
     input.points = builder.take();
     // The layer's extent stands for the points' only when every feature became a point.
     const auto extent = input.read.layerExtents.find(LayerKind::Hazards);
@@ -150,8 +138,8 @@ HeatmapSummary writeHeatmap(HeatmapPoints selected, const HeatmapJob& job,
     GeoTiffOptions tiff = job.tiff;
     for (auto& [key, value] : describeHeatmapJob(job))
         tiff.tags[key] = value;
-    writeKdeGeoTiff(output, index, window, job.kde, tiff, progress);
-    return {window, index.size(), index.totalWeight(), selected.bandwidth, rasterMaximum(output)};
+    const double maximum = writeKdeGeoTiff(output, index, window, job.kde, tiff, progress);
+    return {window, index.size(), index.totalWeight(), selected.bandwidth, maximum};
 }
 
 } // namespace firebeat

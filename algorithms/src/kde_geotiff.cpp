@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <future>
+#include <limits>
 #include <sstream>
 #include <vector>
 
@@ -76,9 +77,9 @@ GeoTiffOptions withKdeTags(const GeoTiffOptions& tiff, const KdePointIndex& inde
 
 } // namespace
 
-void writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& index,
-                     const RasterWindow& window, const KdeOptions& options, const GeoTiffOptions& tiff,
-                     Progress* progress) {
+double writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& index,
+                       const RasterWindow& window, const KdeOptions& options, const GeoTiffOptions& tiff,
+                       Progress* progress) {
     kde::checkOptions(options);
     if (window.width < 1 || window.height < 1)
         throw InputError("the heatmap raster must have at least one pixel");
@@ -87,9 +88,12 @@ void writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& ind
     const std::size_t stripSize = static_cast<std::size_t>(rows) * static_cast<std::size_t>(window.width);
     std::vector<float> strips[2];
     const double computeShare = tiff.overviews || tiff.cog ? 0.85 : 0.98;
-    // Strip k is written (GDAL compresses it) while strip k + 1 is computed; waited for before
-    // anything else, so a failure or cancellation never leaves the writer busy.
+    // Strip k is written (GDAL compresses it) and scanned for the maximum while strip k + 1 is
+    // computed; waited for before anything else, so a failure or cancellation never leaves the
+    // writer busy.
     std::future<void> writing;
+    const float noData = options.qgisCompatible ? kQgisNoData : std::numeric_limits<float>::quiet_NaN();
+    float maximum = -std::numeric_limits<float>::infinity();
     for (int row = 0, k = 0; row < window.height; row += rows, ++k) {
         const int height = std::min(rows, window.height - row);
         std::vector<float>& strip = strips[k % 2];
@@ -102,12 +106,17 @@ void writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& ind
         computeWindow(index, window.sub(0, row, window.width, height), options, values, &slice);
         if (writing.valid())
             writing.get();
-        writing = std::async(std::launch::async,
-                             [&writer, row, height, values] { writer.writeRows(row, height, values); });
+        writing = std::async(std::launch::async, [&writer, &maximum, noData, row, height, values] {
+            writer.writeRows(row, height, values);
+            for (const float v : values)
+                if (v != noData && v > maximum)
+                    maximum = v;
+        });
     }
     writing.get();
     ProgressSlice finish(progress, computeShare, 1);
     writer.commit(&finish);
+    return std::isinf(maximum) ? 0 : maximum;
 }
 
 } // namespace firebeat

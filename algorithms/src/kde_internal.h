@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -105,11 +106,21 @@ unsigned threadCount(unsigned requested);
 // default THP mode is "madvise"): first touching a large buffer then costs 512 times fewer page
 // faults, which dominate on virtual machines.
 void adviseHugePages(const void* p, std::size_t bytes);
+// v.reserve(n), the new storage advised for huge pages before the elements are copied into it
+// (std::vector::reserve would copy first, touching it page by page).
+template <class T> void reserveHuge(std::vector<T>& v, std::size_t n) {
+    if (n <= v.capacity())
+        return;
+    std::vector<T> grown;
+    grown.reserve(n);
+    adviseHugePages(grown.data(), n * sizeof(T));
+    grown.insert(grown.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+    v.swap(grown);
+}
 // v.resize(n), the new storage advised for huge pages before it is touched.
 template <class T> void resizeHuge(std::vector<T>& v, std::size_t n, const T& value = T()) {
     v.clear();
-    v.reserve(n);
-    adviseHugePages(v.data(), n * sizeof(T));
+    reserveHuge(v, n);
     v.resize(n, value);
 }
 

@@ -54,6 +54,11 @@ double readF64(const std::uint8_t* p, bool littleEndian) {
     return d;
 }
 
+// A field the spec requires and the read includes: a null is a problem.
+bool required(const ResolvedField* f) {
+    return f && f->spec->required && f->read;
+}
+
 } // namespace
 
 // Appending to a named string sidesteps GCC 12's false -Wrestrict on "'" + std::string.
@@ -114,15 +119,17 @@ FeatureRow::FeatureRow(const LayerSpec& spec, const std::string& layerName,
 }
 
 // Converters ask for a field several times, then for the next one in the spec's order: start
-// at the last one found, so that most lookups compare one name.
+// at the last one found, so that most lookups look at one field. The linker merges equal string
+// literals, so the name asked for is usually the spec's very own and needs no comparing.
 const ResolvedField* FeatureRow::field(std::string_view canonical) const {
-    for (std::size_t k = 0; k < fields_.size(); ++k) {
-        const std::size_t i = (hint_ + k) % fields_.size();
-        if (fields_[i].spec->name == canonical) {
-            hint_ = i;
-            return &fields_[i];
-        }
-    }
+    const std::size_t n = fields_.size();
+    for (std::size_t k = 0, i = hint_; k < n; ++k, i = i + 1 == n ? 0 : i + 1)
+        if (fields_[i].spec->name.data() == canonical.data() &&
+            fields_[i].spec->name.size() == canonical.size())
+            return &fields_[hint_ = i];
+    for (std::size_t i = 0; i < n; ++i)
+        if (fields_[i].spec->name == canonical)
+            return &fields_[hint_ = i];
     return nullptr;
 }
 
@@ -164,15 +171,21 @@ std::string FeatureRow::text(std::string_view fieldName) const {
     return std::string(textView(fieldName));
 }
 
+std::optional<std::size_t> FeatureRow::valueColumn(std::string_view fieldName) {
+    const ResolvedField* f = field(fieldName);
+    const auto c = f ? f->cursorColumn : std::nullopt;
+    if (c && !cursor_.isNull(*c))
+        return c;
+    if (required(f))
+        missing(fieldName);
+    return std::nullopt;
+}
+
 std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std::int64_t min,
                                                 std::int64_t max) {
-    const auto c = column(fieldName);
-    const bool required = field(fieldName)->spec->required && isRead(fieldName);
-    if (!c || cursor_.isNull(*c)) {
-        if (required)
-            missing(fieldName);
+    const auto c = valueColumn(fieldName);
+    if (!c)
         return std::nullopt;
-    }
     const auto v = cursor_.integer(*c);
     if (!v) {
         invalid(fieldName, "expected a whole number, found " + quoted(cursor_.text(*c)));
@@ -187,15 +200,15 @@ std::optional<std::int64_t> FeatureRow::integer(std::string_view fieldName, std:
 }
 
 std::optional<Timestamp> FeatureRow::time(std::string_view fieldName) {
-    const auto c = column(fieldName);
-    const bool required = field(fieldName)->spec->required && isRead(fieldName);
-    if (c && !cursor_.isNull(*c))
-        if (const auto t = cursor_.timestamp(*c))
-            return t;
+    const auto c = valueColumn(fieldName);
+    if (!c)
+        return std::nullopt;
+    if (const auto t = cursor_.timestamp(*c))
+        return t;
     // Only now look at the text: formatting every good value would cost more than parsing it.
-    const std::string raw(textView(fieldName));
+    const std::string raw(cursor_.text(*c));
     if (raw.empty()) {
-        if (required)
+        if (required(field(fieldName)))
             missing(fieldName);
         return std::nullopt;
     }

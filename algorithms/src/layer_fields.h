@@ -77,6 +77,9 @@ class FeatureRow {
     std::string_view textView(std::string_view canonical) const;
     bool isRead(std::string_view canonical) const;
     std::optional<std::size_t> column(std::string_view canonical) const;
+    // The cursor column of the field's value; nullopt when it is null or not read (a missing
+    // value is then reported if the field is required and read).
+    std::optional<std::size_t> valueColumn(std::string_view canonical);
     void missing(std::string_view field);
     void invalid(std::string_view field, std::string message);
 

@@ -8,6 +8,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <vector>
@@ -125,11 +126,13 @@ class TestGeoTiff : public QObject {
         const KdePointIndex index(scatter(200, 1000, 120));
         const RasterWindow w = RasterWindow::fromTopLeft(499000, 2771500, 0.5, 9000, 2000);
         const fs::path path = dir() / "strips.tif";
-        writeKdeGeoTiff(path, index, w, {}, {});
+        const double maximum = writeKdeGeoTiff(path, index, w, {}, {});
         std::vector<float> expected(w.pixelCount());
         computeWindow(index, w, {}, expected);
         const Opened o(path);
         QVERIFY(o.values() == expected);
+        // The maximum it returns is the file's, over every strip.
+        QCOMPARE(maximum, static_cast<double>(*std::max_element(expected.begin(), expected.end())));
         fs::remove(path);
     }
 
@@ -139,7 +142,7 @@ class TestGeoTiff : public QObject {
         opt.qgisCompatible = true;
         opt.value = OutputValue::Raw;
         const fs::path path = dir() / "qgis.tif";
-        writeKdeGeoTiff(path, index, qgisWindow(index, 20), opt, {});
+        const double maximum = writeKdeGeoTiff(path, index, qgisWindow(index, 20), opt, {});
         const Opened o(path);
         int hasNoData = 0;
         const double noData = o.ds->GetRasterBand(1)->GetNoDataValue(&hasNoData);
@@ -147,6 +150,10 @@ class TestGeoTiff : public QObject {
         QCOMPARE(noData, -9999.0);
         const std::vector<float> v = o.values();
         QVERIFY(std::count(v.begin(), v.end(), kQgisNoData) > 0);
+        double minMax[2] = {0, 0};
+        QCOMPARE(GDALComputeRasterMinMax(o.ds->GetRasterBand(1), FALSE, minMax), CE_None);
+        QCOMPARE(maximum, minMax[1]); // nodata left out, as GDAL leaves it out
+        QVERIFY(maximum > 0);
         QCOMPARE(o.item("kde_qgis_compatible"), std::string("yes"));
         fs::remove(path);
     }

@@ -16,7 +16,9 @@ struct Planted {
     std::string code, layer, field, featureId;
 };
 
-std::string listProblems(const Report& r) { return r.toText(); }
+std::string listProblems(const Report& r) {
+    return r.toText();
+}
 
 } // namespace
 
@@ -26,7 +28,8 @@ class TestReader : public QObject {
 
     std::string path(const char* name) { return (dir_.path() + "/" + name).toStdString(); }
 
-    ReadResult read(const std::vector<MinimalLayer>& layers, ReadOptions options = {}, const char* driver = "GPKG") {
+    ReadResult read(const std::vector<MinimalLayer>& layers, ReadOptions options = {},
+                    const char* driver = "GPKG") {
         const std::string file = path(std::string(driver) == "SQLite" ? "fixture.sqlite" : "fixture.gpkg");
         writeLayers(file, layers, driver);
         return readDataset(file, options);
@@ -142,7 +145,8 @@ class TestReader : public QObject {
     void wrongGeometryType() {
         auto layers = minimalDataset();
         layerNamed(layers, "fire_stations").geometry = "polygon";
-        layerNamed(layers, "fire_stations").features[0].first = "POLYGON((102.7 25,102.71 25,102.71 25.01,102.7 25))";
+        layerNamed(layers, "fire_stations").features[0].first =
+            "POLYGON((102.7 25,102.71 25,102.71 25.01,102.7 25))";
         expectOnly(read(layers), {"wrong_geometry_type", "fire_stations", "", ""});
     }
 
@@ -240,7 +244,23 @@ class TestReader : public QObject {
         options.mapping.setGcj02(LayerKind::FireStations, true);
         const ReadResult r = read(layers, options);
         const Point a = plain.data.stations[0].position, b = r.data.stations[0].position;
-        QVERIFY2(std::hypot(a.x - b.x, a.y - b.y) < 30, qPrintable(QString::number(std::hypot(a.x - b.x, a.y - b.y))));
+        QVERIFY2(std::hypot(a.x - b.x, a.y - b.y) < 30,
+                 qPrintable(QString::number(std::hypot(a.x - b.x, a.y - b.y))));
+    }
+
+    void projectedSourceGetsTheMetricCrsOfItsCentre() {
+        auto layers = minimalDataset();
+        MinimalLayer& hazards = layerNamed(layers, "hazards");
+        hazards.epsg = 32648; // WGS 84 / UTM 48N: these points lie near 102.7E 25.0N (Kunming)
+        for (std::size_t i = 0; i < hazards.features.size(); ++i)
+            hazards.features[i].first = "POINT(" + std::to_string(268000 + 100 * i) + " 2768000)";
+        ReadOptions options;
+        options.layers = {LayerKind::Hazards};
+        options.checkConsistency = false;
+        const ReadResult r = read(layers, options);
+        QVERIFY2(r.report.problems().empty(), listProblems(r.report).c_str());
+        QCOMPARE(r.data.crs, std::string("EPSG:4543")); // CGCS2000 3-degree zone of CM 102E
+        QCOMPARE(r.data.hazards.size(), hazards.features.size());
     }
 
     void extraNumericFieldsAreReadAlignedWithRecords() {

@@ -46,13 +46,13 @@ class HeatmapPointsBuilder {
   public:
     HeatmapPointsBuilder(const HazardFilter& filter, const HazardWeighting& weighting,
                          const HazardBandwidth& bandwidth);
+    // Room for `hazards` points in all (e.g. the layer's size), so add() need not grow into it.
+    void reserve(std::size_t hazards);
     // `weights` and `radii`: one per hazard of the chunk, or empty (by severity, shared radius).
     void add(std::span<const Hazard> hazards, std::span<const double> weights, std::span<const double> radii);
     HeatmapPoints take();
 
   private:
-    void reserve(std::size_t n);
-
     const HazardFilter& filter_;
     const HazardWeighting& weighting_;
     const HazardBandwidth& bandwidth_;

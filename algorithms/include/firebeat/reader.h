@@ -52,12 +52,16 @@ ReadResult readDataset(const std::string& source, const ReadOptions& options, Pr
 // kRecordChunk at a time; they are dropped when it returns. Throwing stops the reading.
 using RecordChunkConsumer = std::function<void(const Dataset& chunk)>;
 inline constexpr std::size_t kRecordChunk = std::size_t{1} << 16;
+// Receives a layer's feature count as OGR reports it (0 when unknown) before its first chunk,
+// e.g. to reserve room for what the records become at once rather than growing into it.
+using LayerSizeConsumer = std::function<void(LayerKind kind, std::size_t features)>;
 
 // readDataset() for analyses that digest records as they come (the heatmap keeps one kernel
 // point per hazard): memory stays bounded by a chunk whatever the layer's size. The result's
 // data holds the CRS and no records; consistency checks are not run.
 ReadResult readDatasetInChunks(const std::string& source, const ReadOptions& options,
-                               const RecordChunkConsumer& consume, Progress* progress = nullptr);
+                               const RecordChunkConsumer& consume, Progress* progress = nullptr,
+                               const LayerSizeConsumer& sized = {});
 
 // The consistency checks run by readDataset, for data sets assembled elsewhere.
 void checkConsistency(const Dataset& data, const SourceMapping& mapping, Report& report,
