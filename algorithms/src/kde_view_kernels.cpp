@@ -61,10 +61,12 @@ constexpr std::int64_t kChordColumns = 24;
 // Adds each kernel to the pixels of the band it may reach, 4 columns at a time into `buffer`
 // (band.rows x band.stride). Pixels outside a disc get max(0, 1 - t)^2 = 0, and the buffer's
 // padding takes the lanes past the last column. No FMA in either build, so every pixel gets the
-// same IEEE operations in every window.
-__attribute__((target_clones("avx2", "default"))) void scatter(std::span<const Kernel* const> kernels,
-                                                               const Band& band, double* buffer) {
-    for (const Kernel* k : kernels) {
+// same IEEE operations in every window. (Pointer and count, not a span: clang's clones cannot
+// link the span's inline iterator.)
+__attribute__((target_clones("avx2", "default"))) void
+scatter(const Kernel* const* kernels, std::size_t count, const Band& band, double* buffer) {
+    for (std::size_t n = 0; n < count; ++n) {
+        const Kernel* k = kernels[n];
         const IndexRange rows =
             clampedRange((band.maxY - k->y - k->halfY) / band.dy - 0.5,
                          (band.maxY - k->y + k->halfY) / band.dy - 0.5, band.row0, band.rows);
@@ -213,7 +215,7 @@ void ViewKernels::addDensity(const MapWindow& view, int row0, int rows, std::spa
     if (near.empty())
         return;
     std::vector<double> buffer(static_cast<std::size_t>(rows) * band.stride, 0.0);
-    scatter(near, band, buffer.data());
+    scatter(near.data(), near.size(), band, buffer.data());
     const auto width = static_cast<std::size_t>(view.width);
     for (std::size_t r = 0; r < static_cast<std::size_t>(rows); ++r)
         for (std::size_t c = 0; c < width; ++c)
