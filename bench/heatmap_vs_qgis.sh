@@ -54,11 +54,18 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
      "$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz, load $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$work/qgis.runs"
 : >"$work/ours.runs"
+# Each run starts on a settled machine: right after QGIS exits (freeing ~260 MiB) the next
+# process's page faults cost more on this VM, which would tilt the figures against whoever runs
+# second.
+settle() { sync; sleep "${SETTLE_SECONDS:-3}"; }
 for i in $(seq "$runs"); do
     load=$(cut -d' ' -f1 /proc/loadavg)
+    settle
     q=$(run_qgis)
+    settle
     o=$(run_ours)
-    echo "run $i (load $load): QGIS ${q% *} s ${q#* } MiB, firebeat heatmap ${o% *} s ${o#* } MiB"
+    echo "run $i (load $load): QGIS ${q% *} s ${q#* } MiB, firebeat heatmap ${o% *} s ${o#* } MiB," \
+         "$(awk "BEGIN { printf \"%.1f\", ${q% *} / ${o% *} }")x"
     echo "$q" >>"$work/qgis.runs"
     echo "$o" >>"$work/ours.runs"
 done
