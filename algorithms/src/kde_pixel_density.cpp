@@ -6,12 +6,12 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <string>
 
 namespace firebeat {
 namespace {
 
 constexpr int kMaxSamplesPerSide = 4; // pixels up to 2 bandwidths wide are sampled, wider ones binned
-constexpr int kKernelCells = 16;      // a kernel straddling pixels is split into 16 x 16 masses
 
 double distance(Point a, Point b) {
     return std::hypot(a.x - b.x, a.y - b.y);
@@ -98,76 +98,6 @@ class CellGrid {
     std::vector<Point> ground_;
 };
 
-// A kernel of radius 1 as kKernelCells^2 point masses at the cells' centres, summing to 1.
-struct KernelMass {
-    double u = 0, v = 0, share = 0;
-};
-const std::vector<KernelMass>& kernelMasses() {
-    static const std::vector<KernelMass> masses = [] {
-        std::vector<KernelMass> m;
-        double total = 0;
-        for (int a = 0; a < kKernelCells; ++a)
-            for (int b = 0; b < kKernelCells; ++b) {
-                const double u = 2 * (a + 0.5) / kKernelCells - 1, v = 2 * (b + 0.5) / kKernelCells - 1;
-                const double q = 1 - (u * u + v * v);
-                if (q > 0) {
-                    m.push_back({u, v, q * q});
-                    total += q * q;
-                }
-            }
-        for (KernelMass& k : m)
-            k.share /= total;
-        return m;
-    }();
-    return masses;
-}
-
-// The kernel mass of the points near `ground` falling in each pixel of the band, row-major.
-std::vector<double> binnedMass(const DensityField& field, const MapWindow& view, int row0, int rows,
-                               const Envelope& ground) {
-    const double reach = field.points().maxRadius();
-    std::vector<KdePoint> points;
-    for (const auto& range : field.points().query(
-             {ground.minX - reach, ground.minY - reach, ground.maxX + reach, ground.maxY + reach}))
-        for (std::size_t i = range.begin; i < range.end; ++i)
-            points.push_back(field.points().points()[i]);
-    // Each point and the ends of its radius east and north, in the view: the kernel's local image.
-    std::vector<Point> projected;
-    for (const KdePoint& p : points) {
-        const double r = p.radius > 0 ? p.radius : 1.0; // a zero radius keeps all its mass at the point
-        projected.insert(projected.end(), {{p.x, p.y}, {p.x + r, p.y}, {p.x, p.y + r}});
-    }
-    cachedTransform(field.analysisCrs(), view.crs).apply(projected);
-    const double dx = view.bbox.width() / view.width;
-    const double dy = view.bbox.height() / view.height;
-    std::vector<double> mass(static_cast<std::size_t>(view.width) * static_cast<std::size_t>(rows), 0.0);
-    const auto add = [&](double x, double y, double m) {
-        const double col = std::floor((x - view.bbox.minX) / dx);
-        const double row = std::floor((view.bbox.maxY - y) / dy) - row0;
-        if (col >= 0 && col < view.width && row >= 0 && row < rows)
-            mass[static_cast<std::size_t>(row) * static_cast<std::size_t>(view.width) +
-                 static_cast<std::size_t>(col)] += m;
-    };
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const Point o = projected[3 * i];
-        const Point east{projected[3 * i + 1].x - o.x, projected[3 * i + 1].y - o.y};
-        const Point north{projected[3 * i + 2].x - o.x, projected[3 * i + 2].y - o.y};
-        const double halfX = std::hypot(east.x, north.x), halfY = std::hypot(east.y, north.y);
-        const bool inOnePixel = std::floor((o.x - halfX - view.bbox.minX) / dx) ==
-                                    std::floor((o.x + halfX - view.bbox.minX) / dx) &&
-                                std::floor((view.bbox.maxY - o.y - halfY) / dy) ==
-                                    std::floor((view.bbox.maxY - o.y + halfY) / dy);
-        if (points[i].radius <= 0 || inOnePixel) {
-            add(o.x, o.y, points[i].weight);
-            continue;
-        }
-        for (const KernelMass& k : kernelMasses())
-            add(o.x + k.u * east.x + k.v * north.x, o.y + k.u * east.y + k.v * north.y,
-                points[i].weight * k.share);
-    }
-    return mass;
-}
-
 // Replaces the centre values of pixels wider than half the bandwidth by their footprint's mean.
 void footprintMeans(const DensityField& field, const MapWindow& view, int row0, int rows,
                     std::vector<double>& out) {
@@ -180,7 +110,6 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
     std::vector<std::size_t> sampleOwner;
     std::vector<double> sampleShare;
     std::vector<std::pair<std::size_t, double>> binned; // pixel, ground area
-    Envelope binnedGround;
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < width; ++c) {
             if (!grid.near(c, r))
@@ -197,8 +126,6 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
             const auto [a, b, e, d] = grid.corners(c, r);
             if (n > kMaxSamplesPerSide) {
                 binned.emplace_back(pixel, grid.area(c, r));
-                for (const Point p : {a, b, e, d})
-                    binnedGround.expand(p);
                 continue;
             }
             out[pixel] = 0;
@@ -219,7 +146,8 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
         out[sampleOwner[s]] += values[s] * sampleShare[s];
     if (binned.empty())
         return;
-    const std::vector<double> mass = binnedMass(field, view, row0, rows, binnedGround);
+    std::vector<double> mass(out.size(), 0.0);
+    field.kernelsIn(view.crs).addMass(view, row0, rows, mass);
     for (const auto& [pixel, area] : binned)
         out[pixel] = area > 0 && std::isfinite(area) ? mass[pixel] / (area * 1e-6) : 0.0;
 }
@@ -229,6 +157,9 @@ void footprintMeans(const DensityField& field, const MapWindow& view, int row0, 
 DensityField::DensityField(std::shared_ptr<const KdePointIndex> points, std::string analysisCrs,
                            double bandwidth)
     : points_(std::move(points)), analysisCrs_(std::move(analysisCrs)), bandwidth_(bandwidth) {
+    if (!(bandwidth > 0 && std::isfinite(bandwidth)))
+        throw InputError("heatmap bandwidth must be a positive number of metres, got " +
+                         std::to_string(bandwidth));
     if (points_->size() > 0) {
         const Envelope e = points_->envelope();
         lonLatReach_ = cachedTransform(analysisCrs_, "EPSG:4326")

@@ -139,7 +139,35 @@ bool projectKernel(const KdePoint& p, Point at, Point east, Point north, Kernel&
     k.halfX = p.radius * std::hypot(e.x, n.x);
     k.halfY = p.radius * std::hypot(e.y, n.y);
     k.radius = p.radius;
+    k.weight = p.weight;
+    k.east = e;
+    k.north = n;
     return true;
+}
+
+// A kernel of radius 1 as kKernelCells^2 point masses at the cells' centres, summing to 1.
+constexpr int kKernelCells = 16;
+struct KernelMass {
+    double u = 0, v = 0, share = 0;
+};
+const std::vector<KernelMass>& kernelMasses() {
+    static const std::vector<KernelMass> masses = [] {
+        std::vector<KernelMass> m;
+        double total = 0;
+        for (int a = 0; a < kKernelCells; ++a)
+            for (int b = 0; b < kKernelCells; ++b) {
+                const double u = 2 * (a + 0.5) / kKernelCells - 1, v = 2 * (b + 0.5) / kKernelCells - 1;
+                const double q = 1 - (u * u + v * v);
+                if (q > 0) {
+                    m.push_back({u, v, q * q});
+                    total += q * q;
+                }
+            }
+        for (KernelMass& k : m)
+            k.share /= total;
+        return m;
+    }();
+    return masses;
 }
 
 } // namespace
@@ -220,6 +248,29 @@ void ViewKernels::addDensity(const MapWindow& view, int row0, int rows, std::spa
     for (std::size_t r = 0; r < static_cast<std::size_t>(rows); ++r)
         for (std::size_t c = 0; c < width; ++c)
             out[r * width + c] += buffer[r * band.stride + c];
+}
+
+void ViewKernels::addMass(const MapWindow& view, int row0, int rows, std::span<double> mass) const {
+    const Band band(view, row0, rows);
+    // In pixel units of the band (rows downwards), so each of a kernel's masses costs two
+    // multiply-adds and no division.
+    const auto add = [&](double col, double row, double m) {
+        if (col >= 0 && col < band.width && row >= 0 && row < rows)
+            mass[static_cast<std::size_t>(row) * static_cast<std::size_t>(band.width) +
+                 static_cast<std::size_t>(col)] += m;
+    };
+    forEachNear(band.footprint(), [&](const Kernel& k) {
+        const double col = (k.x - band.minX) / band.dx, row = (band.maxY - k.y) / band.dy - row0;
+        const double halfCols = k.halfX / band.dx, halfRows = k.halfY / band.dy;
+        if (std::floor(col - halfCols) == std::floor(col + halfCols) &&
+            std::floor(row - halfRows) == std::floor(row + halfRows))
+            return add(std::floor(col), std::floor(row), k.weight);
+        const double ex = k.east.x * k.radius / band.dx, ey = -k.east.y * k.radius / band.dy;
+        const double nx = k.north.x * k.radius / band.dx, ny = -k.north.y * k.radius / band.dy;
+        for (const KernelMass& m : kernelMasses())
+            add(std::floor(col + m.u * ex + m.v * nx), std::floor(row + m.u * ey + m.v * ny),
+                k.weight * m.share);
+    });
 }
 
 double ViewKernels::largestPixelEdge(const MapWindow& view, int row0, int rows) const {

@@ -30,6 +30,7 @@ namespace firebeat {
 // and, built on first use and kept, their kernels as each map CRS asked for sees them.
 class DensityField {
   public:
+    // Throws InputError unless the bandwidth (metres) is positive.
     DensityField(std::shared_ptr<const KdePointIndex> points, std::string analysisCrs, double bandwidth);
 
     const KdePointIndex& points() const { return *points_; }

@@ -18,7 +18,7 @@ namespace firebeat {
 class ViewKernels {
   public:
     // Points that cannot be projected into `viewCrs`, or have no radius, are left out: they
-    // cannot show on such a map.
+    // cannot show on such a map (a density field's points all have the bandwidth as radius).
     ViewKernels(const KdePointIndex& points, const std::string& analysisCrs, const std::string& viewCrs);
 
     // Adds the quartic density (weighted points per km^2, normalised over the plane) at the
@@ -26,6 +26,12 @@ class ViewKernels {
     // row-major. Every pixel sums its kernels in one fixed order, so a pixel centre gets the same
     // value in any window.
     void addDensity(const MapWindow& view, int row0, int rows, std::span<double> out) const;
+
+    // Adds the weight of each kernel falling in each pixel of rows [row0, row0 + rows) of `view`
+    // to `mass` (row-major): all of it into one pixel when the kernel's disc fits inside, else
+    // split over 16 x 16 cells of the disc. For pixels much wider than the bandwidth, where
+    // sampling the density would miss kernels.
+    void addMass(const MapWindow& view, int row0, int rows, std::span<double> mass) const;
 
     // The longest ground edge (metres) of a pixel of `view` where a kernel reaches rows
     // [row0, row0 + rows); 0 when none does.
@@ -39,6 +45,8 @@ class ViewKernels {
         double scale = 0;            // weight x 3 / (pi radius^2), per km^2
         double halfX = 0, halfY = 0; // half extents of the kernel's disc in map units
         double radius = 0;           // metres
+        double weight = 0;
+        Point east, north; // map units per metre east and north of the point
     };
 
   private:
