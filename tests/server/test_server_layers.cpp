@@ -546,6 +546,39 @@ class TestServerLayers : public QObject {
         QCOMPARE(tile.colorTable(), heatmap->ramp().palette());
     }
 
+    // The heatmap's cache of hazard selections keeps at most so many fields and so many points,
+    // evicting the least recently used, and always the newest.
+    void selectionCacheIsBounded() {
+        int built = 0;
+        const auto field = [&built](std::size_t n) {
+            return [&built, n] {
+                ++built;
+                std::vector<KdePoint> points(n, KdePoint{500000, 2770000, 1, kRadius});
+                return std::make_shared<const DensityField>(
+                    std::make_shared<const KdePointIndex>(std::move(points)), "EPSG:4543", kRadius);
+            };
+        };
+        HeatmapIndexCache byPoints(16, 10);
+        byPoints.get("a", field(4));
+        byPoints.get("b", field(4));
+        byPoints.get("a", field(4));
+        QCOMPARE(built, 2);          // a was kept
+        byPoints.get("c", field(4)); // 12 points: b, the least recently used, goes
+        byPoints.get("a", field(4));
+        QCOMPARE(built, 3);
+        byPoints.get("b", field(4));
+        QCOMPARE(built, 4);
+        byPoints.get("big", field(50)); // over the limit alone: kept, the others go
+        byPoints.get("big", field(50));
+        QCOMPARE(built, 5);
+        byPoints.get("a", field(4));
+        QCOMPARE(built, 6);
+        HeatmapIndexCache byFields(2, 1000);
+        for (const char* key : {"x", "y", "z", "x"})
+            byFields.get(key, field(1));
+        QCOMPARE(built, 10); // x was evicted by z
+    }
+
     void stylesAreReadFromTheQmlFiles() {
         const QmlStyle coverage = loadQmlStyle("district_coverage");
         QCOMPARE(coverage.renderer, QmlStyle::Renderer::Graduated);

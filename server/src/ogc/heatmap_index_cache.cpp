@@ -22,8 +22,11 @@ HeatmapIndexCache::get(const std::string& key,
     if (const auto other = find(); other != entries_.end()) // another thread built it meanwhile
         return other->second;
     entries_.emplace_front(key, field);
-    if (entries_.size() > capacity_)
+    points_ += field->points().size();
+    while (entries_.size() > 1 && (entries_.size() > maxFields_ || points_ > maxPoints_)) {
+        points_ -= entries_.back().second->points().size();
         entries_.pop_back();
+    }
     return field;
 }
 

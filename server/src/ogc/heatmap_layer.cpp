@@ -14,12 +14,14 @@ namespace firebeat::ogc {
 namespace {
 
 constexpr std::size_t kCachedSelections = 16;
+constexpr std::size_t kCachedPoints = 2'000'000; // ~300 MB with one map CRS
 
 } // namespace
 
 HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting,
                            double radius, ColourRamp ramp)
-    : data_(std::move(data)), radius_(radius), selections_(kCachedSelections), ramp_(std::move(ramp)) {
+    : data_(std::move(data)), radius_(radius), selections_(kCachedSelections, kCachedPoints),
+      ramp_(std::move(ramp)) {
     HazardBandwidth bandwidth;
     bandwidth.metres = radius;
     HeatmapPoints points = heatmapPoints(data_->hazards, HazardFilter{}, weighting, bandwidth);
