@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include <cmath>
@@ -30,6 +31,25 @@ inline QString startServer(QProcess& process, const QStringList& arguments) {
     if (!match.hasMatch())
         qWarning("%s", process.readAllStandardError().constData());
     return match.captured(1);
+}
+
+// The named layers of a WMS capabilities document (a Name directly inside a Layer).
+inline QStringList capabilityLayers(const QByteArray& xml) {
+    QStringList names;
+    QStringList path;
+    QXmlStreamReader r(xml);
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            if (r.name() == QStringLiteral("Name") && path.endsWith("Layer"))
+                names.push_back(r.readElementText());
+            else
+                path.push_back(r.name().toString());
+        } else if (r.isEndElement()) {
+            path.removeLast();
+        }
+    }
+    return names;
 }
 
 inline void stopServer(QProcess& process) {

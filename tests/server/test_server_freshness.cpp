@@ -14,9 +14,6 @@ using namespace firebeat::test;
 namespace {
 
 constexpr double kRadius = 500;
-// Lone hazard H2 of the minimal data set: severity 3 (weight 4), 4-5 km from the others.
-constexpr double kLoneLon = 102.72001;
-constexpr double kLoneLat = 25.01001;
 // A point of the sample layers (Kunming) with hazards around it.
 constexpr double kSampleLon = 102.75;
 constexpr double kSampleLat = 25.05;

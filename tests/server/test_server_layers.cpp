@@ -29,15 +29,13 @@
 
 using namespace firebeat;
 using namespace firebeat::ogc;
+using firebeat::test::kLoneLat;
+using firebeat::test::kLoneLon;
 
 namespace {
 
 constexpr double kRadius = 500;
 constexpr double kEarthRadius = 6378137; // of EPSG:3857
-// Lone hazard H2 of the minimal data set: severity 3 (weight 4), FIRE_LANE, open, found
-// 2026-05-03; more than 3 km from every other hazard.
-constexpr double kLoneLon = 102.72001;
-constexpr double kLoneLat = 25.01001;
 const std::array<double, 3> kSeverityWeights{1, 2, 4};
 
 // The minimal data set with 3 x 3 villages V<row><col> (rows from the south, columns from the

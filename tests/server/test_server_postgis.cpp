@@ -3,7 +3,6 @@
 #include "server_test_support.h"
 
 #include <QImage>
-#include <QXmlStreamReader>
 
 using namespace firebeat::test;
 
@@ -23,25 +22,6 @@ QList<QString> tilesAround(int zoom) {
     for (const auto& [dx, dy] : {std::pair{0, 0}, {1, 0}, {0, 1}, {1, 1}})
         out.push_back(QString("%1/%2/%3.png").arg(zoom).arg(x + dx).arg(y + dy));
     return out;
-}
-
-QStringList layerNames(const QByteArray& capabilities) {
-    QStringList names;
-    QXmlStreamReader r(capabilities);
-    QStringList path; // the open elements
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement()) {
-            // A named layer inside the root layer (not a style's name).
-            if (r.name() == QStringLiteral("Name") && path.count("Layer") > 1 && path.last() == "Layer")
-                names.push_back(r.readElementText());
-            else
-                path.push_back(r.name().toString());
-        } else if (r.isEndElement()) {
-            path.removeLast();
-        }
-    }
-    return names;
 }
 
 } // namespace
@@ -75,9 +55,9 @@ class TestServerPostgis : public QObject {
     void sameLayers() {
         const auto [pg, sl] = both("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0");
         QCOMPARE(pg.status, 200);
-        layers_ = layerNames(sl.body);
+        layers_ = capabilityLayers(sl.body);
         QVERIFY(layers_.contains("hazard_heatmap"));
-        QCOMPARE(layerNames(pg.body), layers_);
+        QCOMPARE(capabilityLayers(pg.body), layers_);
     }
 
     void tilesAreByteEqual() {

@@ -37,25 +37,6 @@ void writeFile(const QString& path, const QByteArray& contents) {
     f.write(contents);
 }
 
-// The named layers of a WMS capabilities document (a Name directly inside a Layer).
-QStringList capabilityLayers(const QByteArray& xml) {
-    QStringList names;
-    QStringList path;
-    QXmlStreamReader r(xml);
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isStartElement()) {
-            if (r.name() == QStringLiteral("Name") && path.endsWith("Layer"))
-                names.push_back(r.readElementText());
-            else
-                path.push_back(r.name().toString());
-        } else if (r.isEndElement()) {
-            path.removeLast();
-        }
-    }
-    return names;
-}
-
 // The TIME extent of `layer` in a WMS 1.3.0 capabilities document.
 QString timeExtent(const QByteArray& xml, const QString& layer) {
     QXmlStreamReader r(xml);

@@ -27,11 +27,8 @@ using namespace firebeat::test;
 
 namespace {
 
-// Lone hazard H2 of the minimal data set: severity 3 (weight 4), FIRE_LANE, found
-// 2026-05-03T11:00+08:00 (03:00Z), open; 4-5 km from H1 (severity 1, EBIKE, 2026-03-01,
+// The minimal data set's other hazards (kLoneLon, kLoneLat: H2): H1 (severity 1, EBIKE, 2026-03-01,
 // rectified) and H3 (severity 2, ELECTRICAL, 2026-07-01, open).
-constexpr double kLoneLon = 102.72001;
-constexpr double kLoneLat = 25.01001;
 constexpr double kH1Lon = 102.67001;
 constexpr double kH1Lat = 25.02001;
 constexpr double kRadius = 500;

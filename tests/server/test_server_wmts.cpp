@@ -21,10 +21,6 @@ using namespace firebeat::test;
 
 namespace {
 
-// Lone hazard H2 of the minimal data set (severity 3, weight 4; FIRE_LANE; found 2026-05-03,
-// open), 4-5 km from the others.
-constexpr double kLoneLon = 102.72001;
-constexpr double kLoneLat = 25.01001;
 constexpr double kRadius = 500;
 const double kAtLoneHazard = 4 * 3 / (std::numbers::pi * kRadius * kRadius) * 1e6;
 

@@ -45,7 +45,12 @@ struct MinimalLayer {
     std::vector<std::pair<std::string, Values>> features; // (wkt, values)
 };
 std::vector<MinimalLayer> minimalDataset();
-void writeLayers(const std::string& path, const std::vector<MinimalLayer>& layers, const std::string& driver = "GPKG");
+// Its lone hazard H2: severity 3 (weight 4), FIRE_LANE, found 2026-05-03T11:00+08:00, open; 4-5
+// km from the other hazards.
+inline constexpr double kLoneLon = 102.72001;
+inline constexpr double kLoneLat = 25.01001;
+void writeLayers(const std::string& path, const std::vector<MinimalLayer>& layers,
+                 const std::string& driver = "GPKG");
 MinimalLayer& layerNamed(std::vector<MinimalLayer>& layers, const std::string& name);
 
 } // namespace firebeat::test
