@@ -6,8 +6,8 @@
 //             [--layer L] [--weight-field F] [--radius-field F] [--kernel K] [--output-value V]
 //             [--qgis-compatible] [--threads N] [--overviews] [--cog] [--compute-only]
 //   kde_bench compare A.tif B.tif
-#include "firebeat/geotiff_writer.h"
 #include "firebeat/kde.h"
+#include "firebeat/kde_geotiff.h"
 
 #include <gdal_priv.h>
 #include <ogr_recordbatch.h>

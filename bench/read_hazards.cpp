@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
         best = std::min(best, s);
         n = r.data.hazards.size();
     }
-    std::printf("%s: %zu hazards read, best of %d: %.3f s (%.0f hazards/s)\n", argv[1], n, repeats, best, n / best);
+    std::printf("%s: %zu hazards read, best of %d: %.3f s (%.0f hazards/s)\n", argv[1], n, repeats, best,
+                n / best);
     return 0;
 }

@@ -22,7 +22,9 @@ std::span<const Command> commands() {
     return kCommands;
 }
 
-std::string toStd(const QString& s) { return s.toUtf8().toStdString(); }
+std::string toStd(const QString& s) {
+    return s.toUtf8().toStdString();
+}
 
 void addSourceOptions(QCommandLineParser& parser) {
     parser.addOption({"map",
@@ -30,8 +32,10 @@ void addSourceOptions(QCommandLineParser& parser) {
                       "hazards=t_hazard or hazards.severity=grade (repeatable).",
                       "ASSIGNMENT"});
     parser.addOption({"gcj02", "The point layers are in GCJ-02 (WeChat/Tencent/AMap coordinates)."});
-    parser.addOption({"crs", "The projected metric CRS to analyse in (default: chosen from the data).", "CRS"});
-    parser.addOption({"repair-geometries", "Repair invalid polygons with GEOS MakeValid instead of skipping them."});
+    parser.addOption(
+        {"crs", "The projected metric CRS to analyse in (default: chosen from the data).", "CRS"});
+    parser.addOption(
+        {"repair-geometries", "Repair invalid polygons with GEOS MakeValid instead of skipping them."});
 }
 
 ReadOptions readOptionsFrom(const QCommandLineParser& parser) {

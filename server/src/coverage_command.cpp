@@ -20,10 +20,11 @@ void addCoverageOptions(QCommandLineParser& p) {
     addSourceOptions(p);
     p.addOptions({
         {"input", "Data source with the inspection layers.", "SOURCE"},
-        {"reference-date", "End of the reporting window; a date alone means the end of that day (default: now).",
-         "DATE"},
+        {"reference-date",
+         "End of the reporting window; a date alone means the end of that day (default: now).", "DATE"},
         {"window-days", "Length of the reporting window in days.", "N", "365"},
-        {"norms", "Inspection norms (JSON, see sample-layers/norms.json; default: the built-in norms).", "FILE"},
+        {"norms", "Inspection norms (JSON, see sample-layers/norms.json; default: the built-in norms).",
+         "FILE"},
         {"output", "Output GeoPackage.", "OUT.gpkg"},
         {"json", "Print a machine-readable summary."},
         {"quiet", "No progress bar."},
@@ -54,7 +55,8 @@ ReadResult readAll(const QCommandLineParser& p, Progress& progress) {
         throw InputError("--input and --output are required");
     ReadOptions options = readOptionsFrom(p);
     options.checkConsistency = false; // the analysis reports what it meets
-    options.optionalLayers = {LayerKind::Villages, LayerKind::FireStations, LayerKind::Officers, LayerKind::Hazards};
+    options.optionalLayers = {LayerKind::Villages, LayerKind::FireStations, LayerKind::Officers,
+                              LayerKind::Hazards};
     const ReadResult read = readDataset(toStd(p.value("input")), options, &progress);
     requireUsableLayers(read);
     return read;
@@ -71,10 +73,11 @@ void printProblems(const Report& report) {
 int runCoverage(const QStringList& arguments) {
     QCommandLineParser p;
     addCoverageOptions(p);
-    parseOrExit(p, arguments,
-                "Coverage gaps by police-station district: coverage, overdue units, open hazards, staffing norms, "
-                "blind-spot villages, fire-station reach and a gap score with rank. Writes the layers "
-                "district_coverage, overdue_units, blind_spots, unreached_units and officer_workload.");
+    parseOrExit(
+        p, arguments,
+        "Coverage gaps by police-station district: coverage, overdue units, open hazards, staffing norms, "
+        "blind-spot villages, fire-station reach and a gap score with rank. Writes the layers "
+        "district_coverage, overdue_units, blind_spots, unreached_units and officer_workload.");
     return guarded([&] {
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
         const ReadResult read = readAll(p, progress);
@@ -95,12 +98,15 @@ int runCoverage(const QStringList& arguments) {
                 districts.append(QJsonObject{{"district_id", QString::fromStdString(d->districtId)},
                                              {"gap_rank", d->gapRank},
                                              {"gap_score", d->gapScore}});
-            std::printf("%s\n", QJsonDocument(QJsonObject{{"output", QString::fromStdString(output)},
-                                                          {"window_start", QString::fromStdString(formatTimestamp(result.windowStart))},
-                                                          {"window_end", QString::fromStdString(formatTimestamp(result.windowEnd))},
-                                                          {"districts", districts}})
-                                    .toJson(QJsonDocument::Compact)
-                                    .constData());
+            std::printf(
+                "%s\n",
+                QJsonDocument(
+                    QJsonObject{{"output", QString::fromStdString(output)},
+                                {"window_start", QString::fromStdString(formatTimestamp(result.windowStart))},
+                                {"window_end", QString::fromStdString(formatTimestamp(result.windowEnd))},
+                                {"districts", districts}})
+                    .toJson(QJsonDocument::Compact)
+                    .constData());
             return kOk;
         }
         std::printf("wrote %s (window %s .. %s); largest gaps:\n", output.c_str(),
@@ -119,9 +125,10 @@ int runSizing(const QStringList& arguments) {
         {"headcount", "Total staff to allocate across districts (largest remainder).", "N"},
         {"minimum", "Minimum staff per district in the allocation.", "N", "1"},
     });
-    parseOrExit(p, arguments,
-                "District sizing: annual workload hours from the norms, required staff, surplus or deficit, and "
-                "the allocation of a headcount. Output .gpkg or .csv.");
+    parseOrExit(
+        p, arguments,
+        "District sizing: annual workload hours from the norms, required staff, surplus or deficit, and "
+        "the allocation of a headcount. Output .gpkg or .csv.");
     return guarded([&] {
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
         const ReadResult read = readAll(p, progress);

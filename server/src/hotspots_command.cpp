@@ -57,10 +57,12 @@ int runHotspots(const QStringList& arguments) {
         {"villages-layer", "The villages layer's name.", "NAME", "villages"},
         {"hazards-layer", "The hazards layer's name.", "NAME", "hazards"},
         {"value-field", "Analyse this numeric village attribute instead of counting hazards.", "F"},
-        {"rate-per", "Hazards per unit, per inspected unit or per 1,000 people.", "units|inspected|population"},
+        {"rate-per", "Hazards per unit, per inspected unit or per 1,000 people.",
+         "units|inspected|population"},
         {"eb-smoothing", "Global empirical-Bayes smoothing of the rates (Marshall 1991)."},
         {"weights", "Spatial weights: queen, rook, distance or knn.", "W", "queen"},
-        {"threshold", "Distance band in metres (default: the smallest band giving everyone a neighbour).", "M"},
+        {"threshold", "Distance band in metres (default: the smallest band giving everyone a neighbour).",
+         "M"},
         {"k", "Neighbours for knn weights.", "N"},
         {"tolerance", "Contiguity snapping tolerance in metres (default 0.1).", "M"},
         {"permutations", "Local Moran's I permutations.", "N", "999"},
@@ -71,10 +73,11 @@ int runHotspots(const QStringList& arguments) {
         {"json", "Print a machine-readable summary."},
         {"quiet", "No progress bar."},
     });
-    parseOrExit(p, arguments,
-                "Village hot spots: Getis-Ord Gi* (with Benjamini-Hochberg FDR classes) and Local Moran's I with "
-                "conditional permutations. Counts cannot go below zero, so cold spots on raw counts are weak: use "
-                "a rate or Local Moran's I to find them.");
+    parseOrExit(
+        p, arguments,
+        "Village hot spots: Getis-Ord Gi* (with Benjamini-Hochberg FDR classes) and Local Moran's I with "
+        "conditional permutations. Counts cannot go below zero, so cold spots on raw counts are weak: use "
+        "a rate or Local Moran's I to find them.");
     return guarded([&] {
         if (!p.isSet("input") || !p.isSet("output"))
             throw InputError("--input and --output are required");

@@ -26,7 +26,8 @@ int runSample(const QStringList& arguments) {
         options.scale = parser.value("scale").toDouble(&okScale);
         options.seed = parser.value("seed").toULongLong(&okSeed);
         if (!okScale || options.scale <= 0 || options.scale > 1000)
-            throw InputError("--scale: expected a number in (0, 1000], got '" + toStd(parser.value("scale")) + "'");
+            throw InputError("--scale: expected a number in (0, 1000], got '" + toStd(parser.value("scale")) +
+                             "'");
         if (!okSeed)
             throw InputError("--seed: expected a whole number, got '" + toStd(parser.value("seed")) + "'");
         options.gcj02 = parser.isSet("gcj02");
@@ -36,10 +37,11 @@ int runSample(const QStringList& arguments) {
         const std::string out = toStd(parser.positionalArguments().front());
         writeDataset(data, out, write, &progress);
         progress.finish();
-        std::printf("wrote %s: %zu districts, %zu villages, %zu units, %zu inspections, %zu hazards, %zu stations, "
-                    "%zu officers\n",
-                    out.c_str(), data.districts.size(), data.villages.size(), data.units.size(),
-                    data.inspections.size(), data.hazards.size(), data.stations.size(), data.officers.size());
+        std::printf(
+            "wrote %s: %zu districts, %zu villages, %zu units, %zu inspections, %zu hazards, %zu stations, "
+            "%zu officers\n",
+            out.c_str(), data.districts.size(), data.villages.size(), data.units.size(),
+            data.inspections.size(), data.hazards.size(), data.stations.size(), data.officers.size());
         return kOk;
     });
 }

@@ -9,7 +9,9 @@ namespace {
 
 volatile std::sig_atomic_t gInterrupted = 0;
 
-extern "C" void onInterrupt(int) { gInterrupted = 1; }
+extern "C" void onInterrupt(int) {
+    gInterrupted = 1;
+}
 
 } // namespace
 
@@ -25,7 +27,9 @@ TerminalProgress::~TerminalProgress() {
     std::signal(SIGTERM, SIG_DFL);
 }
 
-bool TerminalProgress::cancelled() const { return gInterrupted != 0; }
+bool TerminalProgress::cancelled() const {
+    return gInterrupted != 0;
+}
 
 void TerminalProgress::report(double fraction, std::string_view stage) {
     if (!enabled_)
@@ -37,8 +41,8 @@ void TerminalProgress::report(double fraction, std::string_view stage) {
     lastStage_ = stage;
     constexpr int kWidth = 30;
     const int filled = permille * kWidth / 1000;
-    std::fprintf(stderr, "\r[%.*s%*s] %3d%% %-40.40s", filled, "##############################", kWidth - filled,
-                 "", permille / 10, lastStage_.c_str());
+    std::fprintf(stderr, "\r[%.*s%*s] %3d%% %-40.40s", filled, "##############################",
+                 kWidth - filled, "", permille / 10, lastStage_.c_str());
     std::fflush(stderr);
 }
 

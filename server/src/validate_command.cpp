@@ -10,7 +10,8 @@ int runValidate(const QStringList& arguments) {
     addSourceOptions(parser);
     parser.addOption({"json", "Print the report as JSON."});
     parser.addOption({"quiet", "No progress bar."});
-    parser.addPositionalArgument("SOURCE", "Any OGR source: SpatiaLite, GeoPackage, PG:\"...\", Shapefile folder.");
+    parser.addPositionalArgument("SOURCE",
+                                 "Any OGR source: SpatiaLite, GeoPackage, PG:\"...\", Shapefile folder.");
     parseOrExit(parser, arguments,
                 "Checks a data set against FireBeat's data model and lists every problem, naming layer, "
                 "feature and field. Exit code 0: clean; 1: problems found; 2: bad arguments.");
@@ -21,7 +22,8 @@ int runValidate(const QStringList& arguments) {
     return guarded([&] {
         const ReadOptions options = readOptionsFrom(parser);
         TerminalProgress progress(parser.isSet("quiet") || parser.isSet("json"));
-        const ReadResult result = readDataset(toStd(parser.positionalArguments().front()), options, &progress);
+        const ReadResult result =
+            readDataset(toStd(parser.positionalArguments().front()), options, &progress);
         progress.finish();
         const std::string out = parser.isSet("json") ? result.report.toJson() + "\n" : result.report.toText();
         std::fwrite(out.data(), 1, out.size(), stdout);

@@ -1,7 +1,7 @@
 // The heatmap GeoTIFF: georeferencing, CRS, tags, nodata, layout (tiles, DEFLATE, predictor),
 // overviews and COG, values equal to computeWindow() across strips, and no file left behind by
 // a failed or cancelled write.
-#include "firebeat/geotiff_writer.h"
+#include "firebeat/kde_geotiff.h"
 
 #include <QtTest>
 

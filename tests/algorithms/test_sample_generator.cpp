@@ -9,7 +9,7 @@
 #include "firebeat/reader.h"
 #include "firebeat/sample_generator.h"
 
-#include "../../algorithms/src/random.h" // header-only, internal to the library
+#include "../../algorithms/src/util/random.h" // header-only, internal to the library
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>

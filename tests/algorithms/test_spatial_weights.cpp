@@ -7,7 +7,6 @@
 
 #include <QtTest>
 
-
 using namespace firebeat;
 using firebeat::test::areaFromWkt;
 using firebeat::test::neighbourIds;

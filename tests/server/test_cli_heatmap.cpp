@@ -15,7 +15,6 @@
 
 using namespace firebeat::test;
 
-
 class TestCliHeatmap : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
@@ -35,8 +34,8 @@ class TestCliHeatmap : public QObject {
 
     void writesGeoTiffAndSummary() {
         const QString out = dir_.filePath("h.tif");
-        const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
-                              "--json"});
+        const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300",
+                                 "--pixel-size", "10", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(s.value("points").toInt(), 3);
@@ -66,8 +65,9 @@ class TestCliHeatmap : public QObject {
 
     void weightFieldAndFilters() {
         const QString out = dir_.filePath("w.tif");
-        const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
-                              "--weight-field", "weight", "--min-severity", "2", "--json"});
+        const CliResult r =
+            cli({"heatmap", "--input", source_, "--output", out, "--radius", "300", "--pixel-size", "10",
+                 "--weight-field", "weight", "--min-severity", "2", "--json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(s.value("points").toInt(), 2);
@@ -102,7 +102,8 @@ class TestCliHeatmap : public QObject {
         const QString out = dir_.filePath("big.tif");
         QProcess p;
         p.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")),
-                {"heatmap", "--input", source_, "--output", out, "--radius", "3000", "--pixel-size", "1", "--quiet"});
+                {"heatmap", "--input", source_, "--output", out, "--radius", "3000", "--pixel-size", "1",
+                 "--quiet"});
         QVERIFY(p.waitForStarted());
         QTest::qWait(1500);
         if (p.state() == QProcess::NotRunning)

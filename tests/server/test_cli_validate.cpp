@@ -11,7 +11,6 @@
 
 using namespace firebeat::test;
 
-
 class TestCliValidate : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;

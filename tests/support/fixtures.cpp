@@ -47,7 +47,9 @@ FixtureSource::FixtureSource(const std::string& path, const std::string& driver)
         throw std::runtime_error("cannot create " + path);
 }
 
-FixtureSource::~FixtureSource() { close(); }
+FixtureSource::~FixtureSource() {
+    close();
+}
 
 void FixtureSource::close() {
     if (ds_)
@@ -97,6 +99,8 @@ std::vector<MinimalLayer> minimalDataset() {
     // Two 0.05-degree square districts side by side west/east of 102.7E, 25.0N.
     const std::string west = "MULTIPOLYGON(((102.65 25.0,102.7 25.0,102.7 25.05,102.65 25.05,102.65 25.0)))";
     const std::string east = "MULTIPOLYGON(((102.7 25.0,102.75 25.0,102.75 25.05,102.7 25.05,102.7 25.0)))";
+    // One feature per line reads as a table.
+    // clang-format off
     return {
         {"police_districts", "multipolygon", 4326,
          {{"district_id", "text"}, {"name", "text"}, {"station", "text"}, {"officers", "integer"}, {"kind", "text"}},
@@ -132,9 +136,11 @@ std::vector<MinimalLayer> minimalDataset() {
          {{"", {{"officer_id", "O1"}, {"name", "张伟"}, {"district_id", "D1"}}},
           {"", {{"officer_id", "O2"}, {"name", "李娜"}, {"district_id", "D2"}}}}},
     };
+    // clang-format on
 }
 
-void writeLayers(const std::string& path, const std::vector<MinimalLayer>& layers, const std::string& driver) {
+void writeLayers(const std::string& path, const std::vector<MinimalLayer>& layers,
+                 const std::string& driver) {
     FixtureSource src(path, driver);
     for (const MinimalLayer& l : layers) {
         src.addLayer(l.name, l.geometry, l.epsg, l.fields);

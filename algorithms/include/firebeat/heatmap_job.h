@@ -2,8 +2,8 @@
 // the hazards, choose the grid, compute, write, and record what was done in the file's tags.
 #pragma once
 
-#include "firebeat/geotiff_writer.h"
 #include "firebeat/heatmap.h"
+#include "firebeat/kde_geotiff.h"
 #include "firebeat/reader.h"
 
 #include <filesystem>

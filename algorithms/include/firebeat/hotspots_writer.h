@@ -10,8 +10,8 @@
 namespace firebeat {
 
 struct HotspotsOutputOptions {
-    std::string crs;                 // of the areas, e.g. "EPSG:4543"
-    bool neighbourPairs = false;     // also write the neighbour list
+    std::string crs;                               // of the areas, e.g. "EPSG:4543"
+    bool neighbourPairs = false;                   // also write the neighbour list
     std::map<std::string, std::string> parameters; // recorded in hotspot_metadata
 };
 

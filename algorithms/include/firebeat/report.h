@@ -13,12 +13,12 @@ enum class Severity { Error, Warning };
 
 struct Problem {
     Severity severity = Severity::Error;
-    std::string code;      // stable machine-readable code, e.g. "missing_field"
-    std::string layer;     // layer name as found in the source
+    std::string code;                // stable machine-readable code, e.g. "missing_field"
+    std::string layer;               // layer name as found in the source
     std::optional<std::int64_t> fid; // OGR feature id
-    std::string featureId; // the feature's own id (e.g. hazard_id), when known
-    std::string field;     // field name as found in the source
-    std::string message;   // what was expected
+    std::string featureId;           // the feature's own id (e.g. hazard_id), when known
+    std::string field;               // field name as found in the source
+    std::string message;             // what was expected
 };
 
 // Problems are kept in full up to kDetailLimit per layer and code; beyond that they are

@@ -1,0 +1,141 @@
+#include "data/layer_records.h"
+
+namespace firebeat {
+namespace {
+
+void appendDistrict(FeatureRow& row, bool repair, Dataset& data) {
+    District d;
+    d.fid = row.fid();
+    d.id = row.id();
+    d.name = row.text("name");
+    d.station = row.text("station");
+    if (const auto n = row.integer("officers", 0, 100000))
+        d.officers = static_cast<int>(*n);
+    d.kind = *row.code<DistrictKind>("kind", parseDistrictKind, 2, DistrictKind::Urban);
+    if (auto g = row.polygon(repair); g && row.usable()) {
+        d.geometry = std::move(*g);
+        data.districts.push_back(std::move(d));
+    }
+}
+
+void appendVillage(FeatureRow& row, bool repair, Dataset& data) {
+    Village v;
+    v.fid = row.fid();
+    v.id = row.id();
+    v.name = row.text("name");
+    v.districtId = row.text("district_id");
+    v.kind = *row.code<VillageKind>("kind", parseVillageKind, 3, VillageKind::Community);
+    v.population = row.integer("population", 0, 100000000);
+    if (auto g = row.polygon(repair); g && row.usable()) {
+        v.geometry = std::move(*g);
+        data.villages.push_back(std::move(v));
+    }
+}
+
+void appendUnit(FeatureRow& row, Dataset& data) {
+    Unit u;
+    u.fid = row.fid();
+    u.id = row.id();
+    u.name = row.text("name");
+    const auto category = row.code<UnitCategory>("category", parseUnitCategory, kUnitCategoryCount);
+    u.districtId = row.text("district_id");
+    if (const auto days = row.integer("inspect_every_days", 1, 36500))
+        u.inspectEveryDays = static_cast<int>(*days);
+    const auto p = row.point();
+    if (!row.usable())
+        return;
+    u.category = *category;
+    u.position = *p;
+    data.units.push_back(std::move(u));
+}
+
+void appendInspection(FeatureRow& row, Dataset& data) {
+    Inspection i;
+    i.fid = row.fid();
+    i.id = row.id();
+    i.unitId = row.text("unit_id");
+    i.officerId = row.text("officer_id");
+    const auto at = row.time("inspected_at");
+    const auto outcome = row.code<Outcome>("outcome", parseOutcome, 4);
+    const auto p = row.point();
+    if (i.unitId.empty())
+        row.problem(Severity::Error, "missing_value", "unit_id", "a value is required");
+    if (!row.usable())
+        return;
+    i.inspectedAt = *at;
+    i.outcome = *outcome;
+    i.position = *p;
+    data.inspections.push_back(std::move(i));
+}
+
+void appendHazard(FeatureRow& row, Dataset& data) {
+    Hazard h;
+    h.fid = row.fid();
+    h.id = row.id();
+    h.inspectionId = row.text("inspection_id");
+    h.unitId = row.text("unit_id");
+    const auto category = row.code<HazardCategory>("category", parseHazardCategory, kHazardCategoryCount);
+    const auto severity = row.integer("severity", 1, 3);
+    const auto found = row.time("found_at");
+    h.deadline = row.time("deadline");
+    h.rectifiedAt = row.time("rectified_at");
+    h.source = *row.code<HazardSource>("source", parseHazardSource, 2, HazardSource::Inspection);
+    const auto p = row.point();
+    if (!row.usable())
+        return;
+    // A lean read (ReadOptions::onlyFields) leaves fields unread: they keep their defaults.
+    h.category = category.value_or(HazardCategory::Other);
+    h.severity = static_cast<int>(severity.value_or(1));
+    h.foundAt = found.value_or(0);
+    h.position = *p;
+    data.hazards.push_back(std::move(h));
+}
+
+void appendStation(FeatureRow& row, Dataset& data) {
+    FireStation s;
+    s.fid = row.fid();
+    s.id = row.id();
+    s.name = row.text("name");
+    const auto kind = row.code<StationKind>("kind", parseStationKind, 4);
+    const auto p = row.point();
+    if (!row.usable())
+        return;
+    s.kind = *kind;
+    s.position = *p;
+    data.stations.push_back(std::move(s));
+}
+
+void appendOfficer(FeatureRow& row, Dataset& data) {
+    Officer o;
+    o.fid = row.fid();
+    o.id = row.id();
+    o.name = row.text("name");
+    o.districtId = row.text("district_id");
+    if (o.districtId.empty())
+        row.problem(Severity::Error, "missing_value", "district_id", "a value is required");
+    if (row.usable())
+        data.officers.push_back(std::move(o));
+}
+
+} // namespace
+
+void appendRecord(LayerKind kind, FeatureRow& row, bool repair, Dataset& data) {
+    switch (kind) {
+    case LayerKind::PoliceDistricts:
+        return appendDistrict(row, repair, data);
+    case LayerKind::Villages:
+        return appendVillage(row, repair, data);
+    case LayerKind::Units:
+        return appendUnit(row, data);
+    case LayerKind::Inspections:
+        return appendInspection(row, data);
+    case LayerKind::Hazards:
+        return appendHazard(row, data);
+    case LayerKind::FireStations:
+        return appendStation(row, data);
+    case LayerKind::Officers:
+        return appendOfficer(row, data);
+    }
+}
+
+} // namespace firebeat

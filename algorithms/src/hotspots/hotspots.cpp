@@ -1,0 +1,101 @@
+#include "firebeat/hotspots.h"
+
+#include "firebeat/hex_grid.h"
+#include "hotspots/hotspots_internal.h"
+
+#include <algorithm>
+#include <array>
+
+namespace firebeat {
+namespace {
+
+constexpr std::array<std::pair<RateBase, std::string_view>, 4> kRateCodes = {{
+    {RateBase::None, "none"},
+    {RateBase::Units, "units"},
+    {RateBase::InspectedUnits, "inspected"},
+    {RateBase::Population, "population"},
+}};
+
+std::vector<Area> analysedAreas(const Dataset& data, const HotspotOptions& options) {
+    if (options.hexSize)
+        return hexagonGrid(data.districts, *options.hexSize);
+    if (data.villages.empty())
+        throw InputError("there are no villages: give a hexagon size to analyse a hexagon grid instead");
+    std::vector<Area> areas;
+    areas.reserve(data.villages.size());
+    for (const Village& v : data.villages)
+        areas.push_back({v.id, v.geometry});
+    return areas;
+}
+
+} // namespace
+
+std::string_view code(RateBase base) {
+    for (const auto& [b, c] : kRateCodes)
+        if (b == base)
+            return c;
+    return "";
+}
+
+std::optional<RateBase> parseRateBase(std::string_view s) {
+    for (const auto& [b, c] : kRateCodes)
+        if (c == s)
+            return b;
+    return std::nullopt;
+}
+
+HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options, Progress* progress) {
+    HotspotResult result;
+    // Weights first: they check every polygon and name the bad one.
+    ProgressSlice weightsStage(progress, 0, 0.15);
+    weightsStage.report(0, "Building spatial weights");
+    result.areas = analysedAreas(data, options);
+    result.weights = buildWeights(result.areas, options.weights, &weightsStage);
+    ProgressSlice valuesStage(progress, 0.15, 0.2);
+    valuesStage.report(0, "Computing the value of each area");
+    const std::span<const Village> villages =
+        options.hexSize ? std::span<const Village>() : std::span<const Village>(data.villages);
+    detail::AreaValues values = detail::areaValues(data, result.areas, villages, options);
+    result.valueDescription = std::move(values.description);
+    result.notes = std::move(values.notes);
+    throwIfCancelled(progress);
+
+    const std::vector<GiStar> gi = getisOrdGiStar(values.value, result.weights);
+    ProgressSlice moranStage(progress, 0.2, 1.0);
+    const std::vector<LocalMoran> lisa = localMoran(values.value, result.weights, options.moran, &moranStage);
+
+    result.rows.resize(result.areas.size());
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        HotspotRow& row = result.rows[i];
+        row.id = result.areas[i].id;
+        row.value = values.value[i];
+        row.numerator = values.numerator[i];
+        row.denominator = values.denominator[i];
+        row.crudeRate = values.crudeRate[i];
+        row.neighbours = result.weights.neighbours(i).size();
+        row.giZ = gi[i].z;
+        row.giP = gi[i].p;
+        row.giBin = gi[i].bin;
+        row.giBinFdr = gi[i].binFdr;
+        row.lisaI = lisa[i].i;
+        row.lisaP = lisa[i].p;
+        row.lisaQuadrant = lisa[i].quadrant;
+        row.flags = values.flags[i] | gi[i].flags | lisa[i].flags;
+    }
+    if (const std::size_t islands = result.weights.info().islands)
+        result.notes.push_back(
+            std::to_string(islands) +
+            " features have no neighbour: they get no z or p and class 0 (flag no_neighbours)");
+    const auto whole = std::count_if(
+        gi.begin(), gi.end(), [](const GiStar& g) { return g.flags & hotspot_flags::kWholeStudyArea; });
+    if (whole > 0)
+        result.notes.push_back(
+            std::to_string(whole) +
+            " features have every other feature as a neighbour: Gi* has nothing to compare "
+            "them with (flag whole_study_area); use a smaller distance band or k");
+    if (progress)
+        progress->report(1, "Hot spots done");
+    return result;
+}
+
+} // namespace firebeat
