@@ -48,8 +48,8 @@ void HeatmapPointsBuilder::reserve(std::size_t n) {
     if (n <= out_.points.capacity())
         return;
     n = std::max(n, 2 * out_.points.capacity());
-    kde::reserveHuge(out_.points, n);
-    kde::reserveHuge(out_.hazardIndex, n);
+    reserveHuge(out_.points, n);
+    reserveHuge(out_.hazardIndex, n);
 }
 
 void HeatmapPointsBuilder::add(std::span<const Hazard> hazards, std::span<const double> weights,

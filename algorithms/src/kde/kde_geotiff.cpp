@@ -98,7 +98,7 @@ double writeKdeGeoTiff(const std::filesystem::path& path, const KdePointIndex& i
         const int height = std::min(rows, window.height - row);
         std::vector<float>& strip = strips[k % 2];
         if (strip.empty())
-            kde::resizeHuge(strip, stripSize);
+            resizeHuge(strip, stripSize);
         const std::span<float> values(strip.data(), static_cast<std::size_t>(height) *
                                                         static_cast<std::size_t>(window.width));
         ProgressSlice slice(progress, computeShare * row / window.height,

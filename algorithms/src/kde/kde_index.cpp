@@ -71,13 +71,13 @@ KdePointIndex::KdePointIndex(std::vector<KdePoint> points, std::optional<Envelop
         return static_cast<std::size_t>(cellIndex(p.y, envelope_.minY, cellSize_, cellsY_) * cellsX_ +
                                         cellIndex(p.x, envelope_.minX, cellSize_, cellsX_));
     };
-    kde::resizeHuge(cellStart_, static_cast<std::size_t>(cellsX_ * cellsY_) + 1);
+    resizeHuge(cellStart_, static_cast<std::size_t>(cellsX_ * cellsY_) + 1);
     for (const KdePoint& p : points)
         ++cellStart_[cellOf(p) + 1];
     for (std::size_t c = 1; c < cellStart_.size(); ++c)
         cellStart_[c] += cellStart_[c - 1];
     std::vector<std::size_t> next(cellStart_.begin(), cellStart_.end() - 1);
-    kde::resizeHuge(points_, points.size());
+    resizeHuge(points_, points.size());
     for (const KdePoint& p : points)
         points_[next[cellOf(p)]++] = p;
 }
