@@ -6,6 +6,9 @@ function(firebeat_warnings target)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
     target_compile_options(${target} PRIVATE -Wno-restrict)
   endif()
+  # Declarations such as OptionSpec are written with C++20 designated initializers that leave the
+  # members with defaults out on purpose; GCC 12 still warns about that under -Wextra.
+  target_compile_options(${target} PRIVATE -Wno-missing-field-initializers)
   if(FIREBEAT_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
