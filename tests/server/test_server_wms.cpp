@@ -341,6 +341,46 @@ class TestServerWms : public QObject {
                  QString("InvalidParameterValue"));
     }
 
+    // WMS 1.3.0 Annex C: a dimension value outside the advertised extent (the hazards' found_at
+    // runs from 2026-03-01 to 2026-07-01) or list is InvalidDimensionValue, as XML, INIMAGE or
+    // BLANK as the request asks, in both versions; an interval that overlaps the extent is not.
+    void dimensionsOutsideTheirExtent() {
+        const QString map130 = kGetMap + "CRS=EPSG:3857&BBOX=11434000,2875000,11436000,2877000"
+                                         "&WIDTH=40&HEIGHT=20&TRANSPARENT=TRUE&";
+        const QString map111 = "SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=hazard_heatmap&STYLES="
+                               "&FORMAT=image/png&SRS=EPSG:3857&BBOX=11434000,2875000,11436000,2877000"
+                               "&WIDTH=40&HEIGHT=20&TRANSPARENT=TRUE&";
+        for (const QString& map : {map130, map111}) {
+            for (const char* outside : {"TIME=1800-01-01", "TIME=2026-07-02/2027-01-01", "TIME=2026-02-28",
+                                        "DIM_SEVERITY=0", "DIM_STATUS=closed", "DIM_CATEGORY=ROADS"}) {
+                QVERIFY2(exceptionCode(map + outside) == "InvalidDimensionValue", outside);
+                const HttpResult xml = wms(map + outside);
+                QCOMPARE(xml.status, 400);
+                QVERIFY(QString(xml.body).contains(outside[0] == 'T' ? "time" : "dimension"));
+                // INIMAGE: the message drawn (some pixels opaque); BLANK: all transparent.
+                const QImage inImage = image("/wms?" + map + outside + "&EXCEPTIONS=" +
+                                             (map == map130 ? "INIMAGE" : "application/vnd.ogc.se_inimage"));
+                QCOMPARE(inImage.size(), QSize(40, 20));
+                int drawn = 0;
+                for (int y = 0; y < 20; ++y)
+                    for (int x = 0; x < 40; ++x)
+                        drawn += qAlpha(inImage.pixel(x, y)) > 0;
+                QVERIFY2(drawn > 40, outside);
+                const QImage blank = image("/wms?" + map + outside + "&EXCEPTIONS=" +
+                                           (map == map130 ? "BLANK" : "application/vnd.ogc.se_blank"));
+                QCOMPARE(blank.size(), QSize(40, 20));
+                for (int y = 0; y < 20; ++y)
+                    for (int x = 0; x < 40; ++x)
+                        QCOMPARE(qAlpha(blank.pixel(x, y)), 0);
+            }
+            // Overlapping the extent, on its first and last day, and every listed value: drawn.
+            for (const char* inside :
+                 {"TIME=1800-01-01/2026-03-01", "TIME=2026-07-01/2030-01-01", "TIME=2026-07-01",
+                  "DIM_SEVERITY=1,2,3", "DIM_STATUS=Open", "DIM_CATEGORY=ebike,FIRE_LANE"})
+                QVERIFY2(wms(map + inside).status == 200, inside);
+        }
+    }
+
     void clientMistakesAreServiceExceptions_data() {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("code");

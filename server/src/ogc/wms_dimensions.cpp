@@ -66,6 +66,31 @@ void parseCategories(const QString& value, HazardSelection& s) {
     }
 }
 
+// WMS 1.3.0 Annex C: a value outside the extent a layer advertises is InvalidDimensionValue. A
+// time interval is outside when it shares no instant with the layer's (whose end is included); a
+// list dimension's items must each be one of the layer's values.
+void checkExtent(const QString& name, const QString& value, const HazardSelection& s,
+                 const std::vector<const MapLayer*>& layers) {
+    for (const MapLayer* layer : layers)
+        for (const LayerDimension& d : layer->dimensions()) {
+            if (d.name != name || d.extent.isEmpty())
+                continue;
+            const QString outside = "inside " + layer->name() + "'s extent " + d.extent;
+            if (name == "time") {
+                const QStringList range = d.extent.split('/');
+                const std::optional<Timestamp> from = instant(range.front(), false);
+                const std::optional<Timestamp> to = instant(range.back(), true);
+                if (from && to && (*s.to <= *from || *s.from >= *to))
+                    invalid(name, value, outside);
+                continue;
+            }
+            const QStringList allowed = d.extent.split(',');
+            for (const QString& item : value.split(','))
+                if (!allowed.contains(item.trimmed(), Qt::CaseInsensitive))
+                    invalid(name, value, outside);
+        }
+}
+
 // An omitted dimension is allowed when every layer declaring it has a default.
 void checkDefault(const QString& name, const std::vector<const MapLayer*>& layers) {
     for (const MapLayer* layer : layers)
@@ -87,9 +112,10 @@ HazardSelection parseSelection(const DimensionValues& values, const std::vector<
                                                          {"category", parseCategories}};
     HazardSelection selection;
     for (const auto& [name, parse] : dimensions) {
-        if (values.contains(name))
+        if (values.contains(name)) {
             parse(values.value(name), selection);
-        else
+            checkExtent(name, values.value(name), selection, layers);
+        } else
             checkDefault(name, layers);
     }
     return selection;

@@ -23,7 +23,9 @@ using DimensionValues = QMap<QString, QString>;
 //   time without an offset is China Standard Time, as in the data;
 // - severity: a list of 1, 2 and 3; status: open, rectified or all; category: a list of the
 //   data model's hazard category codes (FIRE_LANE, EBIKE, ...), case-insensitive.
-// Anything else is ServiceException InvalidDimensionValue naming the dimension and the value.
+// Anything else, and a value outside the extent one of `layers` advertises (a time interval
+// sharing no instant with it, a list item it does not list), is ServiceException
+// InvalidDimensionValue naming the dimension and the value.
 HazardSelection parseSelection(const DimensionValues& values, const std::vector<const MapLayer*>& layers);
 
 } // namespace firebeat::ogc
