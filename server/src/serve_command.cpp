@@ -15,6 +15,7 @@
 #include "firebeat/crs.h"
 
 #include <QCoreApplication>
+#include <QTextStream>
 #include <QThread>
 
 namespace firebeat::cli {
@@ -78,6 +79,13 @@ ogc::ServerSettings serverSettings(const QCommandLineParser& p, const ServeConfi
     settings.cacheBytes = cache ? static_cast<std::size_t>(config.cacheMegabytes * 1024 * 1024) : 0;
     settings.queue = config.queue;
     settings.requestTime = std::chrono::milliseconds(static_cast<qint64>(config.requestSeconds * 1000));
+    settings.access = config.access;
+    if (!config.viewerBaseMap.isEmpty())
+        settings.viewerConfig.insert("base_map", config.viewerBaseMap);
+    const auto ms = [](double seconds) {
+        return std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
+    };
+    settings.connections = {ms(config.headerSeconds), ms(config.idleSeconds), config.connections};
     return settings;
 }
 
@@ -115,8 +123,21 @@ int runServe(const QStringList& arguments) {
         {"radius", "Heatmap bandwidth in metres (default 500, or the config's).", "M"},
         {"workers", "Threads computing replies (default: one per core, or the config's).", "N"},
         {"no-cache", "Compute every reply (no reply cache)."},
+        {"hash-token",
+         "Read a token from standard input (one line) and print its SHA-256 digest for the config's "
+         "access.tokens; serves nothing."},
     });
     parseOrExit(p, arguments, "OGC server: WMS 1.3.0/1.1.1, WMTS and XYZ tiles, and a web viewer.");
+    if (p.isSet("hash-token")) {
+        QTextStream in(stdin);
+        const QByteArray token = in.readLine().trimmed().toUtf8();
+        if (token.isEmpty()) {
+            std::fprintf(stderr, "firebeat serve --hash-token: no token on standard input\n");
+            return kBadInput;
+        }
+        std::printf("%s\n", ogc::tokenDigest(token).constData());
+        return kOk;
+    }
     std::unique_ptr<ogc::CatalogueStore> store;
     std::unique_ptr<ogc::OgcServer> server;
     const int code = guarded([&] {

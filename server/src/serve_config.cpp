@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <limits>
@@ -38,14 +39,17 @@ QString typeName(const QJsonValue& v) {
 // error naming the file and the key's full path ("cache.max_mb").
 class Section {
   public:
-    Section(QString file, const QJsonObject& object, const QString& prefix, const QStringList& known)
+    // `anyKey`: the keys are names (e.g. layers), not options.
+    Section(QString file, const QJsonObject& object, const QString& prefix, const QStringList& known,
+            bool anyKey = false)
         : file_(std::move(file)), object_(object), prefix_(prefix) {
         for (auto it = object.begin(); it != object.end(); ++it)
-            if (!known.contains(it.key()))
+            if (!anyKey && !known.contains(it.key()))
                 fail(it.key(), "unknown key (expected " + known.join(", ") + ")");
     }
 
     bool has(const char* key) const { return object_.contains(key); }
+    QStringList keys() const { return object_.keys(); }
 
     QString string(const char* key, const QString& fallback) const {
         const QJsonValue v = object_.value(key);
@@ -87,11 +91,11 @@ class Section {
         return v.toArray();
     }
 
-    Section section(const char* key, const QStringList& known) const {
+    Section section(const char* key, const QStringList& known, bool anyKey = false) const {
         const QJsonValue v = object_.value(key);
         if (!v.isUndefined() && !v.isObject())
             fail(key, "expected an object, got " + typeName(v));
-        return Section(file_, v.toObject(), path(key) + ".", known);
+        return Section(file_, v.toObject(), path(key) + ".", known, anyKey);
     }
 
     double checkedNumber(const QString& key, const QJsonValue& v, double min, bool inclusive) const {
@@ -141,7 +145,7 @@ ServeConfig readServeConfig(const QString& path) {
 
     const Section top(path, doc.object(), "",
                       {"listen", "input", "map", "gcj02", "crs", "repair_geometries", "workers", "cache",
-                       "limits", "heatmap"});
+                       "limits", "heatmap", "access", "viewer"});
     c.listen = top.string("listen", c.listen);
     c.input = top.string("input", c.input);
     // A file name is relative to the configuration; connection strings ("PG:...") stay as they are.
@@ -157,9 +161,13 @@ ServeConfig readServeConfig(const QString& path) {
     c.cacheEnabled = cache.boolean("enabled", c.cacheEnabled);
     c.cacheMegabytes = cache.number("max_mb", c.cacheMegabytes, 0);
 
-    const Section limits = top.section("limits", {"queue", "request_seconds"});
+    const Section limits =
+        top.section("limits", {"queue", "request_seconds", "header_seconds", "idle_seconds", "connections"});
     c.queue = limits.integer("queue", c.queue, 1);
     c.requestSeconds = limits.number("request_seconds", c.requestSeconds, 0);
+    c.headerSeconds = limits.number("header_seconds", c.headerSeconds, 0);
+    c.idleSeconds = limits.number("idle_seconds", c.idleSeconds, 0);
+    c.connections = limits.integer("connections", c.connections, 1);
 
     const Section heatmap = top.section("heatmap", {"radius", "severity_weights", "colour_stops"});
     c.radius = heatmap.number("radius", c.radius, 0);
@@ -172,6 +180,49 @@ ServeConfig readServeConfig(const QString& path) {
                 heatmap.checkedNumber("severity_weights", w[i], 0, true);
     }
     c.colourStops = heatmap.array("colour_stops");
+
+    const Section access = top.section("access", {"tokens", "layers"});
+    for (const QJsonValue& v : access.array("tokens")) {
+        const QString digest = v.toString().toLower();
+        static const QRegularExpression hex("^[0-9a-f]{64}$");
+        if (!v.isString() || !hex.match(digest).hasMatch())
+            access.fail("tokens", "expected SHA-256 digests as 64 hex digits (firebeat serve --hash-token "
+                                  "makes one), got " +
+                                      (v.isString() ? "'" + v.toString() + "'" : typeName(v)));
+        c.access.tokenDigests.push_back(digest.toLatin1());
+    }
+    const Section layers = access.section("layers", {}, true);
+    for (const QString& name : layers.keys()) {
+        const Section layer = layers.section(qPrintable(name), {"access", "info_fields"});
+        ogc::LayerAccess a;
+        const QString mode = layer.string("access", "public");
+        if (mode != "public" && mode != "token")
+            layer.fail("access", "expected \"public\" or \"token\", got '" + mode + "'");
+        a.tokenRequired = mode == "token";
+        if (layer.has("info_fields"))
+            a.infoFields = stringList(layer, "info_fields");
+        c.access.layers.insert(name, a);
+    }
+    const Section viewer = top.section("viewer", {"base_map"});
+    if (viewer.has("base_map")) {
+        const Section base = viewer.section("base_map", {"url", "attribution", "subdomains", "max_zoom"});
+        const QString url = base.string("url", {});
+        // Leaflet's template: {z}/{x}/{y} (and {s} for the subdomains), on http(s) or this server.
+        if (!url.contains("{z}") || !url.contains("{x}") || !url.contains("{y}") ||
+            !(url.startsWith("https://") || url.startsWith("http://") || url.startsWith('/')))
+            base.fail("url",
+                      "expected a tile URL template with {z}, {x} and {y} (http://, https:// or /...)");
+        c.viewerBaseMap.insert("url", url);
+        c.viewerBaseMap.insert("attribution", base.string("attribution", {}));
+        if (base.has("subdomains"))
+            c.viewerBaseMap.insert("subdomains", base.string("subdomains", {}));
+        c.viewerBaseMap.insert("max_zoom", base.integer("max_zoom", 18, 0));
+    }
+
+    if (c.access.tokenDigests.empty())
+        for (const ogc::LayerAccess& a : c.access.layers)
+            if (a.tokenRequired)
+                access.fail("tokens", "a layer needs a token but no token is configured");
     return c;
 }
 

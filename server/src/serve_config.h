@@ -7,12 +7,20 @@
 //   "gcj02": false, "crs": "EPSG:4543", "repair_geometries": false,     (as the options)
 //   "workers": 8,                                                       (threads; default: cores)
 //   "cache": {"enabled": true, "max_mb": 256},
-//   "limits": {"queue": 128, "request_seconds": 30},
-//   "heatmap": {"radius": 500, "severity_weights": [1, 2, 4], "colour_stops": [...]}
+//   "limits": {"queue": 128, "request_seconds": 30,
+//              "header_seconds": 10, "idle_seconds": 60, "connections": 1000},
+//   "heatmap": {"radius": 500, "severity_weights": [1, 2, 4], "colour_stops": [...]},
+//   "access": {"tokens": ["<SHA-256 hex of a token>", ...],
+//              "layers": {"hazards": {"access": "token", "info_fields": ["category", "severity"]}}},
+//   "viewer": {"base_map": {"url": "https://tiles.example/{z}/{x}/{y}.png", "attribution": "...",
+//                           "subdomains": "abc", "max_zoom": 18}}                (off by default)
 // }
 #pragma once
 
+#include "ogc/access_policy.h"
+
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -32,9 +40,14 @@ struct ServeConfig {
     double cacheMegabytes = 256;
     int queue = 128;            // requests waiting or running; more are answered 503
     double requestSeconds = 30; // a request still running after this is stopped (503)
+    double headerSeconds = 10;  // to send a whole request; slower connections are closed
+    double idleSeconds = 60;    // keep-alive connections idle longer are closed
+    int connections = 1000;     // open at once; more are closed at once
     double radius = 500;
     std::array<double, 3> severityWeights{1, 2, 4};
     QJsonArray colourStops;
+    ogc::AccessPolicy access;
+    QJsonObject viewerBaseMap; // empty: none; else url, attribution, subdomains, max_zoom
 };
 
 // The defaults when `path` is empty. Throws InputError naming the file and the key for an unknown

@@ -1,5 +1,6 @@
 // The viewer: reads the server's WMS capabilities, shows its layers on a Leaflet map in
-// EPSG:3857 (no internet basemap: the police districts serve as one when the server has them),
+// EPSG:3857 (no internet basemap by default: the police districts serve as one when the server has
+// them; the server's config may name a base map's tile URL, e.g. an internal tile server),
 // with a layer switcher, the dimension filters, a legend and feature info on click.
 // <body data-viewer-state="ready" data-tiles-loaded="N" ...> reports progress to tests.
 import { parseCapabilities } from './capabilities.js';
@@ -104,11 +105,24 @@ function updateLegend(box, visible) {
   }
 }
 
+// The base map the server's config names (viewer.base_map), below every layer; none by default.
+async function addBaseMap(map) {
+  const reply = await fetch('viewer/config.json');
+  const config = reply.ok ? await reply.json() : {};
+  const base = config.base_map;
+  if (!base) return;
+  const options = { attribution: base.attribution || '', maxZoom: base.max_zoom ?? 18, zIndex: 0 };
+  if (base.subdomains) options.subdomains = base.subdomains;
+  L.tileLayer(base.url, options).addTo(map);
+  body.dataset.baseMap = base.url;
+}
+
 async function start() {
   const map = L.map('map', { crs: L.CRS.EPSG3857, center: [0, 0], zoom: 2, minZoom: 2 });
   map.attributionControl.setPrefix('FireBeat · Leaflet');
   L.control.scale({ imperial: false }).addTo(map);
   const legend = addLegend(map);
+  await addBaseMap(map);
 
   const reply = await fetch('wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0');
   const layers = parseCapabilities(await reply.text());

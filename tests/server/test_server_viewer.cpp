@@ -77,11 +77,12 @@ class TestServerViewer : public QObject {
 
     // Headless Chromium on `url` at 1200 x 800 with `output` (--dump-dom or --screenshot=...);
     // virtual time lets the page run until its tiles are in. Returns stdout.
-    QString chromium(const QString& output) {
+    QString chromium(const QString& output, const QString& base = {}) {
         QProcess browser;
-        browser.start(kChromium, {"--headless=new", "--no-sandbox", "--disable-gpu",
-                                  "--user-data-dir=" + profile_.path(), "--window-size=1200,800",
-                                  "--virtual-time-budget=30000", output, base_ + "/"});
+        browser.start(kChromium,
+                      {"--headless=new", "--no-sandbox", "--disable-gpu",
+                       "--user-data-dir=" + profile_.path(), "--window-size=1200,800",
+                       "--virtual-time-budget=30000", output, (base.isEmpty() ? base_ : base) + "/"});
         if (!browser.waitForFinished(300000))
             browser.kill();
         if (browser.exitCode() != 0)
@@ -194,6 +195,48 @@ class TestServerViewer : public QObject {
         QCOMPARE(staticFile(root, ".hidden.js").status, 400);
     }
 
+    // viewer.base_map in the config reaches the viewer (/viewer/config.json), and only then; the
+    // page adds it under the layers. Here the base map is the server's own XYZ tiles, as an
+    // internal tile server would be.
+    void baseMapOnlyWhenConfigured() {
+        const QJsonObject none = QJsonDocument::fromJson(rawGet(base_, "/viewer/config.json").body).object();
+        QVERIFY(!none.contains("base_map"));
+
+        QTemporaryDir dir;
+        const QString url = "/tiles/police_districts/{z}/{x}/{y}.png";
+        const auto writeConfig = [&](const QJsonObject& baseMap) {
+            QFile config(dir.filePath("firebeat.json"));
+            if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return QString();
+            config.write(QJsonDocument(QJsonObject{{"viewer", QJsonObject{{"base_map", baseMap}}}}).toJson());
+            return config.fileName();
+        };
+        QProcess other;
+        const QString base = startServer(
+            other,
+            {"--config", writeConfig({{"url", url}, {"attribution", "internal tiles"}, {"max_zoom", 17}})});
+        QVERIFY(!base.isEmpty());
+        const QJsonObject set = QJsonDocument::fromJson(rawGet(base, "/viewer/config.json").body).object();
+        QCOMPARE(set.value("base_map").toObject().value("url").toString(), url);
+        QCOMPARE(set.value("base_map").toObject().value("attribution").toString(), QString("internal tiles"));
+        QCOMPARE(set.value("base_map").toObject().value("max_zoom").toInt(), 17);
+        const auto data = bodyData(chromium("--dump-dom", base));
+        QCOMPARE(data.value("viewer-state"), QString("ready"));
+        QCOMPARE(data.value("base-map"), url);
+        QCOMPARE(data.value("tile-errors"), QString("0"));
+        other.terminate();
+        other.waitForFinished(30000);
+
+        // A template without {z}/{x}/{y} is a configuration error naming the key.
+        QProcess bad;
+        bad.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")),
+                  {"serve", "--listen", "127.0.0.1:0", "--config",
+                   writeConfig({{"url", "https://tiles.example/"}})});
+        QVERIFY(bad.waitForFinished(60000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY(bad.readAllStandardError().contains("viewer.base_map.url"));
+    }
+
     // The page in a real browser: it reads the capabilities, shows every layer in its switcher
     // and loads map tiles without an error; the screenshot shows the heatmap's colours.
     void chromiumShowsTheMap() {
@@ -210,6 +253,7 @@ class TestServerViewer : public QObject {
         QVERIFY(data.value("visible-layers").toInt() >= 1);
         QVERIFY2(data.value("tiles-loaded").toInt() > 0, qPrintable(data.value("tiles-loaded")));
         QCOMPARE(data.value("tile-errors"), QString("0"));
+        QVERIFY(!data.contains("base-map")); // none unless configured
 
         const QString shot = QStringLiteral(FIREBEAT_BINARY_DIR "/test-artifacts/viewer.png");
         QVERIFY(QDir().mkpath(QFileInfo(shot).path()));

@@ -31,7 +31,8 @@ QJsonValue count(std::uint64_t n) {
 } // namespace
 
 OgcServer::OgcServer(CatalogueSource catalogue, ServerSettings settings)
-    : catalogue_(std::move(catalogue)), settings_(settings), cache_(settings.cacheBytes) {
+    : catalogue_(std::move(catalogue)), settings_(settings), cache_(settings.cacheBytes),
+      access_(settings.access) {
     pool_.setMaxThreadCount(settings_.workers > 0 ? settings_.workers : QThread::idealThreadCount());
     pool_.setExpiryTimeout(-1); // keep the threads, and their thread_local PROJ transforms
     overdue_.setInterval(kOverdueCheckMs);
@@ -49,11 +50,27 @@ OgcServer::~OgcServer() {
 }
 
 quint16 OgcServer::listen(const QHostAddress& address, quint16 port) {
-    return http_.listen(address, port);
+    auto guard = std::make_unique<ConnectionGuard>(settings_.connections, nullptr);
+    if (!guard->listen(address, port))
+        return 0;
+    guard_ = guard.release();
+    http_.bind(guard_); // takes it as its child
+    return guard_->serverPort();
+}
+
+void OgcServer::noteAnswered(QTcpSocket* socket) {
+    if (!guard_ || !socket)
+        return;
+    const bool waiting = std::any_of(pending_.begin(), pending_.end(),
+                                     [socket](const auto& entry) { return entry.second->socket == socket; });
+    if (!waiting)
+        guard_->requestsAnswered(socket);
 }
 
 void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&& responder) {
     ++requests_;
+    if (guard_)
+        guard_->requestRead(responder.socket());
     if (request.method() != QHttpServerRequest::Method::Get)
         return answerNow(std::move(responder),
                          text(Status::MethodNotAllowed, "only GET requests are served\n"));
@@ -67,6 +84,18 @@ void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&&
             std::move(responder),
             text(Status::PayloadTooLarge,
                  "request body larger than " + QByteArray::number(settings_.maxBodyBytes) + " bytes\n"));
+    const Caller caller =
+        identify(access_.policy(), requestToken(request.value("Authorization"), request.url()));
+    if (caller == Caller::BadToken)
+        return answerNow(std::move(responder), [](QHttpServerResponder& r) {
+            r.write("unknown token\n",
+                    {{"Content-Type", "text/plain"}, {"WWW-Authenticate", "Bearer realm=\"firebeat\""}},
+                    Status::Unauthorized);
+        });
+    if (request.url().path() == "/viewer/config.json")
+        return answerNow(std::move(responder),
+                         [body = QJsonDocument(settings_.viewerConfig).toJson(QJsonDocument::Compact)](
+                             QHttpServerResponder& r) { r.write(body, "application/json"); });
     if (request.url().path() == "/status")
         return answerNow(std::move(responder),
                          [body = status()](QHttpServerResponder& r) { r.write(body, "application/json"); });
@@ -85,8 +114,8 @@ void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&&
     const std::shared_ptr<const RequestState> state = pending_.at(id)->state;
     if (!overdue_.isActive())
         overdue_.start();
-    pool_.start([this, id, url = request.url(), state] {
-        HttpReply reply = compute(url, *state);
+    pool_.start([this, id, url = request.url(), caller, state] {
+        HttpReply reply = compute(url, caller, *state);
         QMetaObject::invokeMethod(
             &http_, [this, id, reply = std::move(reply)] { finish(id, reply); }, Qt::QueuedConnection);
     });
@@ -108,22 +137,26 @@ void OgcServer::answerNow(QHttpServerResponder&& responder, Answer answer) {
     QTcpSocket* socket = responder.socket();
     const bool waiting = std::any_of(pending_.begin(), pending_.end(),
                                      [socket](const auto& entry) { return entry.second->socket == socket; });
-    if (!waiting)
-        return answer(responder);
+    if (!waiting) {
+        answer(responder);
+        return noteAnswered(socket);
+    }
     const quint64 id = enqueue(std::move(responder)); // after the earlier requests on its connection
     pending_.at(id)->answer = std::move(answer);
 }
 
-HttpReply OgcServer::compute(const QUrl& url, const RequestState& state) {
+HttpReply OgcServer::compute(const QUrl& url, Caller caller, const RequestState& state) {
     try {
         if (state.cancel)
             throw Cancelled(); // the client left, or time ran out, while it waited for a thread
-        const std::shared_ptr<const Catalogue> catalogue = catalogue_();
+        const std::shared_ptr<const Catalogue> catalogue = access_.visible(catalogue_(), caller);
         {
             std::lock_guard lock(versionMutex_);
             dataVersion_ = catalogue->dataVersion;
         }
-        return cache_.fetch(replyCacheKey(catalogue->dataVersion, url),
+        // Callers with and without a token see different layers: different replies.
+        const std::string seen = caller == Caller::WithToken ? " token" : "";
+        return cache_.fetch(replyCacheKey(catalogue->dataVersion + seen, url),
                             [&] { return dispatch(*catalogue, url, &state.cancel); });
     } catch (const Cancelled&) {
         if (state.timedOut) {
@@ -160,7 +193,7 @@ void OgcServer::answerInOrder(QTcpSocket* socket) {
             if (it->second->socket == socket && (first == pending_.end() || it->first < first->first))
                 first = it;
         if (first == pending_.end() || !first->second->answer)
-            return;
+            return noteAnswered(socket);
         const std::unique_ptr<Pending> pending = std::move(first->second);
         pending_.erase(first);
         QObject::disconnect(pending->disconnected);
@@ -192,6 +225,12 @@ QByteArray OgcServer::status() const {
         std::lock_guard lock(versionMutex_);
         version = dataVersion_;
     }
+    const ConnectionGuard::Stats c = guard_ ? guard_->stats() : ConnectionGuard::Stats{};
+    const QJsonObject connections{{"open", count(c.open)},
+                                  {"limit", c.limit},
+                                  {"refused", count(c.refused)},
+                                  {"closed_slow", count(c.slowClosed)},
+                                  {"closed_idle", count(c.idleClosed)}};
     const QJsonObject o{
         {"data_version", QString::fromStdString(version)},
         {"workers", pool_.maxThreadCount()},
@@ -202,6 +241,7 @@ QByteArray OgcServer::status() const {
         {"cancelled", count(cancelled_)},
         {"timed_out", count(timedOut_)},
         {"clients_gone", count(clientsGone_)},
+        {"connections", connections},
         {"cache", QJsonObject{{"enabled", settings_.cacheBytes > 0},
                               {"max_bytes", static_cast<qint64>(settings_.cacheBytes)},
                               {"hits", count(cache.hits)},

@@ -5,16 +5,20 @@
 // QHttpServerResponder instead: the work runs on the pool, the reply is posted back to the
 // server's thread and written only while the client's socket is still connected. A client that
 // disconnects, or a request past its time limit, sets the request's CancelFlag so its work stops.
-// GET /status answers the server's counters as JSON (requests, cancellations, cache). Requests
+// GET /status answers the server's counters as JSON (requests, cancellations, cache), GET
+// /viewer/config.json the viewer's options. Requests
 // pipelined on one connection are answered in order.
 #pragma once
 
+#include "access_control.h"
+#include "connection_guard.h"
 #include "map_layer.h"
 #include "reply_cache.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerResponder>
+#include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QThreadPool>
@@ -40,6 +44,9 @@ struct ServerSettings {
     std::chrono::milliseconds requestTime{30000};
     qsizetype maxUrlBytes = 8192;   // longer: 414
     qsizetype maxBodyBytes = 65536; // larger: 413 (requests are GETs)
+    AccessPolicy access;            // who sees which layer; default: everyone everything
+    ConnectionLimits connections;   // slow, idle and too many clients
+    QJsonObject viewerConfig;       // /viewer/config.json: the viewer's options (base_map)
 };
 
 class OgcServer {
@@ -72,8 +79,8 @@ class OgcServer {
     };
 
     void accept(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    HttpReply compute(const QUrl& url, const RequestState& state); // on a worker
-    void finish(quint64 id, const HttpReply& reply);               // on the server's thread
+    HttpReply compute(const QUrl& url, Caller caller, const RequestState& state); // on a worker
+    void finish(quint64 id, const HttpReply& reply);                              // on the server's thread
     quint64 enqueue(QHttpServerResponder&& responder);
     // Answers at once, unless earlier requests on the same connection are still waiting.
     void answerNow(QHttpServerResponder&& responder, Answer answer);
@@ -81,12 +88,16 @@ class OgcServer {
     // still being computed: HTTP/1.1 clients may pipeline, and QtHttpServer keeps no order.
     void answerInOrder(QTcpSocket* socket);
     void cancelOverdue();
+    // Tells the guard when `socket` has nothing left to answer (its keep-alive time starts).
+    void noteAnswered(QTcpSocket* socket);
     QByteArray status() const;
 
     CatalogueSource catalogue_;
     ServerSettings settings_;
     ReplyCache cache_;
+    AccessFilter access_;
     QHttpServer http_;
+    ConnectionGuard* guard_ = nullptr; // owned by http_ once listening
     QTimer overdue_;
     std::unordered_map<quint64, std::unique_ptr<Pending>> pending_;
     quint64 nextId_ = 0;

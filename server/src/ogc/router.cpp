@@ -9,11 +9,17 @@
 namespace firebeat::ogc {
 namespace {
 
-// `url` with `path` and no query: a service's URL as the client reached it.
-QUrl serviceUrl(const QUrl& url, const QString& path) {
+// `url` with `path` and no query but its TOKEN (access_control.h): a service's URL as the client
+// reached it, which clients that cannot send headers follow with their token.
+// (WMS only: WMTS clients send headers.)
+QUrl serviceUrl(const QUrl& url, const QString& path, bool keepToken = false) {
     QUrl service = url;
     service.setPath(path);
-    service.setQuery(QString());
+    QUrlQuery token;
+    for (const auto& [name, value] : QUrlQuery(url).queryItems(QUrl::FullyEncoded))
+        if (keepToken && name.compare("TOKEN", Qt::CaseInsensitive) == 0)
+            token.addQueryItem(name, value);
+    service.setQuery(token);
     return service;
 }
 
@@ -23,7 +29,7 @@ HttpReply dispatch(const Catalogue& catalogue, const QUrl& url, const CancelFlag
     const QStringList parts = url.path().split('/', Qt::SkipEmptyParts);
     const QUrlQuery query(url);
     if (parts == QStringList{"wms"})
-        return handleWms(catalogue, query, serviceUrl(url, "/wms"), cancel);
+        return handleWms(catalogue, query, serviceUrl(url, "/wms", true), cancel);
     if (parts == QStringList{"wmts"})
         return handleWmtsKvp(catalogue, query, serviceUrl(url, "/wmts"), cancel);
     if (parts.size() > 1 && parts[0] == "wmts")

@@ -28,6 +28,12 @@ void writeBox(QXmlStreamWriter& w, const char* element, const QString& crsAttrib
     w.writeEndElement();
 }
 
+// The URL requests append their parameters to: "/wms?", or "/wms?TOKEN=...&" for a caller that
+// sent its token as a parameter (access_control.h).
+QString requestPrefix(const QUrl& url) {
+    return url.toString() + (url.hasQuery() ? "&" : "?");
+}
+
 void writeOnlineResource(QXmlStreamWriter& w, const QString& href) {
     w.writeStartElement("OnlineResource");
     w.writeAttribute("xlink:type", "simple");
@@ -42,7 +48,7 @@ void writeOperation(QXmlStreamWriter& w, const QString& name, const QStringList&
     w.writeStartElement("DCPType");
     w.writeStartElement("HTTP");
     w.writeStartElement("Get");
-    writeOnlineResource(w, url.toString() + "?");
+    writeOnlineResource(w, requestPrefix(url));
     w.writeEndElement();
     w.writeEndElement();
     w.writeEndElement();
@@ -125,7 +131,7 @@ void writeStyle(QXmlStreamWriter& w, const MapLayer& layer, const QUrl& url, boo
     w.writeAttribute("height", QString::number(legend.isNull() ? 1 : legend.height()));
     w.writeTextElement("Format", "image/png");
     writeOnlineResource(
-        w, url.toString() + "?SERVICE=WMS&VERSION=" + (v130 ? "1.3.0" : "1.1.1") +
+        w, requestPrefix(url) + "SERVICE=WMS&VERSION=" + (v130 ? "1.3.0" : "1.1.1") +
                "&REQUEST=GetLegendGraphic&FORMAT=image/png&STYLE=default&SLD_VERSION=1.1.0&LAYER=" +
                QString::fromUtf8(QUrl::toPercentEncoding(layer.name())));
     w.writeEndElement();
@@ -194,7 +200,7 @@ void writeService(QXmlStreamWriter& w, const QUrl& url, bool v130) {
     w.writeTextElement("Name", v130 ? "WMS" : "OGC:WMS");
     w.writeTextElement("Title", "FireBeat");
     w.writeTextElement("Abstract", "Fire-inspection analytics: hazard heatmap and analysis layers.");
-    writeOnlineResource(w, url.toString() + "?");
+    writeOnlineResource(w, requestPrefix(url));
     w.writeTextElement("Fees", "none");
     w.writeTextElement("AccessConstraints", "none");
     if (v130) {
