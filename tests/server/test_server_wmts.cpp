@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 #include <cmath>
@@ -96,13 +97,15 @@ class TestServerWmts : public QObject {
         QCOMPARE(texts["WellKnownScaleSet"], QStringList{"urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible"});
         // WMTS 1.0.0 Annex E.4: 559082264.0287178 at zoom 0 (the equator's 2 pi 6378137 m over 256
         // pixels of 0.28 mm), halving at each zoom; matrices 2^z tiles wide.
-        const QStringList scales = texts["ScaleDenominator"];
+        // GoogleMapsCompatible comes first, CGCS2000's 20 levels after it.
+        QCOMPARE(texts["ScaleDenominator"].size(), 23 + 20);
+        const QStringList scales = texts["ScaleDenominator"].mid(0, 23);
         QCOMPARE(scales.size(), 23);
         const double zoom0 = 2 * std::numbers::pi * 6378137 / 256 / 0.00028;
         for (int z = 0; z < scales.size(); ++z)
             QVERIFY2(std::abs(scales[z].toDouble() - zoom0 / std::ldexp(1.0, z)) < 1e-9 * zoom0,
                      qPrintable(scales[z]));
-        QCOMPARE(texts["MatrixWidth"].back(), QString::number(1 << 22));
+        QCOMPARE(texts["MatrixWidth"][22], QString::number(1 << 22));
         QCOMPARE(texts["TopLeftCorner"].front(), QString("-20037508.342789244 20037508.342789244"));
         const auto resource = findElement(kvp.body, "ResourceURL", "resourceType", "tile");
         QCOMPARE(resource.value("template").toString(),
@@ -236,6 +239,19 @@ class TestServerWmts : public QObject {
                                   << "TILEROW";
         QTest::newRow("time") << tile + "&TIME=2026-02-30" << 400 << "InvalidParameterValue"
                               << "time";
+        // Outside the extent the layer advertises (2026-03-01/2026-07-01; severities 1, 2, 3): WMTS
+        // 1.0.0 has no InvalidDimensionValue, so its InvalidParameterValue naming the dimension.
+        QTest::newRow("time before the data") << tile + "&TIME=1800-01-01" << 400 << "InvalidParameterValue"
+                                              << "time";
+        QTest::newRow("time after the data")
+            << tile + "&TIME=2026-08-01/2026-12-31" << 400 << "InvalidParameterValue"
+            << "time";
+        QTest::newRow("severity outside") << tile + "&SEVERITY=0" << 400 << "InvalidParameterValue"
+                                          << "severity";
+        QTest::newRow("REST time outside")
+            << "/wmts/hazard_heatmap/default/GoogleMapsCompatible/0/0/0.png?time=2030-01-01" << 400
+            << "InvalidParameterValue"
+            << "time";
         QTest::newRow("severity SQL") << tile + "&SEVERITY=3)%20OR%201=1--" << 400 << "InvalidParameterValue"
                                       << "severity";
         QTest::newRow("I") << info + "I=256&J=0" << 400 << "PointIJOutOfRange"
@@ -301,6 +317,169 @@ sys.stdout.buffer.write(tile.read())
 
     // GDAL's WMTS driver reads a 2 x 2 tile window at zoom 15 (nearest neighbour, the zoom's own
     // resolution): pixel for pixel the XYZ tiles.
+    // CGCS2000: the national lon/lat grid on EPSG:4490 (Tianditu's "c" set): top left (-180, 90)
+    // in EPSG:4490's latitude-first order, level 1 = 2 x 1 tiles of 180 degrees, each level
+    // halving the resolution: scale 279541132.0143589 at level 1 (180 / 256 degrees a pixel, a
+    // degree being 2 pi 6378137 / 360 m, 0.28 mm pixels), offered for every layer.
+    void cgcs2000MatrixSetIsTheNationalGrid() {
+        const QByteArray caps = get(kKvp + "REQUEST=GetCapabilities").body;
+        QXmlStreamReader r(caps);
+        QStringList sets, links, scales, tops, widths, heights, path;
+        bool inCgcs = false;
+        while (!r.atEnd()) {
+            r.readNext();
+            if (r.isEndElement())
+                path.removeLast();
+            if (!r.isStartElement())
+                continue;
+            const QString name = r.name().toString();
+            const QString parent = path.isEmpty() ? QString() : path.back();
+            // Text elements are read whole (their end too): only the others enter the path.
+            if (name == "TileMatrixSet" && parent == "TileMatrixSetLink") {
+                links.push_back(r.readElementText());
+            } else if (name == "Identifier" && parent == "TileMatrixSet") {
+                sets.push_back(r.readElementText());
+                inCgcs = sets.back() == "CGCS2000";
+            } else if (inCgcs && parent == "TileMatrixSet" && name == "SupportedCRS") {
+                QCOMPARE(r.readElementText(), QString("urn:ogc:def:crs:EPSG::4490"));
+            } else if (inCgcs && parent == "TileMatrix") {
+                const QString text = r.readElementText();
+                if (name == "ScaleDenominator")
+                    scales.push_back(text);
+                else if (name == "TopLeftCorner")
+                    tops.push_back(text);
+                else if (name == "MatrixWidth")
+                    widths.push_back(text);
+                else if (name == "MatrixHeight")
+                    heights.push_back(text);
+            } else {
+                path.push_back(name);
+            }
+        }
+        QVERIFY2(!r.hasError(), qPrintable(r.errorString()));
+        QVERIFY2(sets.contains("CGCS2000"), qPrintable(sets.join(',')));
+        QCOMPARE(scales.size(), 20);
+        const double level1 = 2 * std::numbers::pi * 6378137 / 360 * (180.0 / 256) / 0.00028;
+        QVERIFY(std::abs(level1 - 279541132.0143589) < 1e-3);
+        for (int z = 1; z <= 20; ++z) {
+            const auto k = static_cast<qsizetype>(z - 1);
+            QVERIFY2(std::abs(scales[k].toDouble() - level1 / std::ldexp(1.0, z - 1)) < 1e-9 * level1,
+                     qPrintable(scales[k]));
+            QCOMPARE(tops[k], QString("90 -180"));
+            QCOMPARE(widths[k].toLongLong(), qint64{1} << z);
+            QCOMPARE(heights[k].toLongLong(), qint64{1} << (z - 1));
+        }
+        QCOMPARE(widths.front(), QString("2"));
+        QCOMPARE(heights.front(), QString("1"));
+        QVERIFY(links.contains("CGCS2000") && links.contains("GoogleMapsCompatible"));
+        // Level 0 and rows past the matrix are not tiles.
+        QCOMPARE(get("/wmts/hazard_heatmap/default/CGCS2000/0/0/0.png").status, 400);
+        QCOMPARE(get("/wmts/hazard_heatmap/default/CGCS2000/1/1/0.png").status, 400);
+        QCOMPARE(get("/wmts/hazard_heatmap/default/CGCS2000/1/0/1.png").status, 200);
+    }
+
+    // A CGCS2000 tile, by KVP and REST, equals the same window of a WMS GetMap in EPSG:4490.
+    void cgcs2000TileEqualsGetMap() {
+        const int level = 15;
+        const double span = 180 / std::ldexp(1.0, level - 1);
+        const auto col = static_cast<qint64>(std::floor((kLoneLon + 180) / span));
+        const auto row = static_cast<qint64>(std::floor((90 - kLoneLat) / span));
+        const double west = -180 + static_cast<double>(col) * span;
+        const double north = 90 - static_cast<double>(row) * span;
+        const HttpResult rest =
+            get(QString("/wmts/hazard_heatmap/default/CGCS2000/%1/%2/%3.png").arg(level).arg(row).arg(col));
+        QCOMPARE(rest.status, 200);
+        const HttpResult kvp =
+            get(kKvp + QString("REQUEST=GetTile&LAYER=hazard_heatmap&STYLE=default&FORMAT=image/png"
+                               "&TILEMATRIXSET=CGCS2000&TILEMATRIX=%1&TILEROW=%2&TILECOL=%3")
+                           .arg(level)
+                           .arg(row)
+                           .arg(col));
+        QCOMPARE(kvp.body, rest.body);
+        const QImage tile = decodedImage(rest);
+        const QImage map = decodedImage(get(
+            QString("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=hazard_heatmap&STYLES="
+                    "&CRS=EPSG:4490&BBOX=%1,%2,%3,%4&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE")
+                .arg(north - span, 0, 'g', 17)
+                .arg(west, 0, 'g', 17)
+                .arg(north, 0, 'g', 17)
+                .arg(west + span, 0, 'g', 17)));
+        QCOMPARE(tile.size(), QSize(256, 256));
+        QCOMPARE(largestDifference(tile, map, 0, 0), 0);
+        int coloured = 0;
+        for (int y = 0; y < 256; ++y)
+            for (int x = 0; x < 256; ++x)
+                coloured += qAlpha(tile.pixel(x, y)) > 0;
+        QVERIFY(coloured > 100); // the lone hazard's kernel is on it
+    }
+
+    // OWSLib reads the CGCS2000 set and fetches its tiles; GDAL's WMTS driver reads a 2 x 2 block
+    // of them pixel for pixel.
+    void clientsReadCgcs2000Tiles() {
+        const int level = 15;
+        const double span = 180 / std::ldexp(1.0, level - 1);
+        const auto col0 = static_cast<qint64>(std::floor((kLoneLon + 180) / span));
+        const auto row0 = static_cast<qint64>(std::floor((90 - kLoneLat) / span));
+        if (!systemPythonHas("owslib")) {
+            if (qEnvironmentVariable("CI") == "true")
+                QFAIL("python3-owslib is not installed");
+            QSKIP("python3-owslib is not installed");
+        }
+        const QString script = R"(import sys
+from owslib.wmts import WebMapTileService
+w = WebMapTileService(sys.argv[1] + "/wmts")
+s = w.tilematrixsets["CGCS2000"]
+assert s.crs == "urn:ogc:def:crs:EPSG::4490", s.crs
+assert len(s.tilematrix) == 20
+one = s.tilematrix["1"]
+assert (one.matrixwidth, one.matrixheight, one.topleftcorner) == (2, 1, (90.0, -180.0)), vars(one)
+assert "CGCS2000" in w.contents["hazard_heatmap"].tilematrixsetlinks
+tile = w.gettile(layer="hazard_heatmap", tilematrixset="CGCS2000", tilematrix=sys.argv[2],
+                 row=int(sys.argv[3]), column=int(sys.argv[4]), format="image/png")
+sys.stdout.buffer.write(tile.read())
+)";
+        QProcess p;
+        p.start(kSystemPython, {"-c", script, server_->base(), QString::number(level), QString::number(row0),
+                                QString::number(col0)});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(
+            p.readAllStandardOutput(),
+            get(QString("/wmts/hazard_heatmap/default/CGCS2000/%1/%2/%3.png").arg(level).arg(row0).arg(col0))
+                .body);
+
+        const QString gdal = QStandardPaths::findExecutable("gdal_translate");
+        if (gdal.isEmpty()) {
+            if (qEnvironmentVariable("CI") == "true")
+                QFAIL("gdal_translate is not installed");
+            QSKIP("gdal_translate is not installed");
+        }
+        const double west = -180 + static_cast<double>(col0) * span;
+        const double north = 90 - static_cast<double>(row0) * span;
+        const QString out = dir_.filePath("cgcs2000.png");
+        QProcess g;
+        g.start(gdal, {"-q", "-of", "PNG", "-oo", "EXTENT_METHOD=TILE_MATRIX_SET", "-oo",
+                       "TILEMATRIX=" + QString::number(level), "-r", "nearest", "-outsize", "512", "512",
+                       "-projwin", QString::number(west, 'g', 17), QString::number(north, 'g', 17),
+                       QString::number(west + 2 * span, 'g', 17), QString::number(north - 2 * span, 'g', 17),
+                       "WMTS:" + server_->base() +
+                           "/wmts/1.0.0/WMTSCapabilities.xml,layer=hazard_heatmap,tilematrixset=CGCS2000",
+                       out});
+        QVERIFY(g.waitForFinished(120000));
+        QVERIFY2(g.exitCode() == 0, g.readAllStandardError().constData());
+        const QImage read = QImage(out).convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(read.size(), QSize(512, 512));
+        for (int ty = 0; ty < 2; ++ty)
+            for (int tx = 0; tx < 2; ++tx) {
+                const QImage tile =
+                    decodedImage(get(QString("/wmts/hazard_heatmap/default/CGCS2000/%1/%2/%3.png")
+                                         .arg(level)
+                                         .arg(row0 + ty)
+                                         .arg(col0 + tx)));
+                QCOMPARE(largestDifference(tile, read, tx * 256, ty * 256), 0);
+            }
+    }
+
     void gdalReadsTheTiles() {
         const QString gdal = QStandardPaths::findExecutable("gdal_translate");
         if (gdal.isEmpty())

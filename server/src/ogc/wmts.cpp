@@ -76,19 +76,28 @@ Tile parseTile(const Catalogue& catalogue, const Parameters& p) {
     if (!t.layer)
         invalid("LAYER", "no layer '" + p.value("LAYER") + "'");
     expect(p, "STYLE", "default");
-    expect(p, "TILEMATRIXSET", kTileMatrixSet);
+    const TileMatrixSet* set = findTileMatrixSet(required(p, "TILEMATRIXSET"));
+    if (!set) {
+        QStringList offered;
+        for (const TileMatrixSet& s : tileMatrixSets())
+            offered.push_back(s.identifier);
+        invalid("TILEMATRIXSET",
+                "'" + p.value("TILEMATRIXSET") + "' is not offered (" + offered.join(", ") + ")");
+    }
     bool ok = false;
     const int zoom = required(p, "TILEMATRIX").toInt(&ok);
-    if (!ok || zoom < 0 || zoom > kMaxTileZoom)
-        invalid("TILEMATRIX", "'" + p.value("TILEMATRIX") + "' is not a matrix of " + kTileMatrixSet +
-                                  " (0 to " + QString::number(kMaxTileZoom) + ")");
+    if (!ok || zoom < set->minZoom || zoom > set->maxZoom)
+        invalid("TILEMATRIX", "'" + p.value("TILEMATRIX") + "' is not a matrix of " + set->identifier + " (" +
+                                  QString::number(set->minZoom) + " to " + QString::number(set->maxZoom) +
+                                  ")");
     const qint64 row = tileIndex(p, "TILEROW");
     const qint64 col = tileIndex(p, "TILECOL");
-    const std::optional<MapView> view = tileView(zoom, row, col);
+    const std::optional<MapView> view = set->tileView(zoom, row, col);
     if (!view) {
-        const QString range =
-            "0 to " + QString::number((qint64{1} << zoom) - 1) + " at matrix " + QString::number(zoom);
-        const QString name = tileView(zoom, row, 0) ? "TILECOL" : "TILEROW";
+        const bool badCol = set->tileView(zoom, row, 0).has_value();
+        const QString name = badCol ? "TILECOL" : "TILEROW";
+        const QString range = "0 to " + QString::number((badCol ? set->columns(zoom) : set->rows(zoom)) - 1) +
+                              " at matrix " + QString::number(zoom);
         throw OwsException("TileOutOfRange", name, name + ": '" + p.value(name) + "' is outside " + range);
     }
     t.view = *view;

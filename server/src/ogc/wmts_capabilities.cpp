@@ -105,9 +105,11 @@ void writeLayer(QXmlStreamWriter& w, const MapLayer& layer, const QUrl& serviceU
             w.writeTextElement("InfoFormat", format);
     for (const LayerDimension& d : layer.dimensions())
         writeDimension(w, d);
-    w.writeStartElement("TileMatrixSetLink");
-    w.writeTextElement("TileMatrixSet", kTileMatrixSet);
-    w.writeEndElement();
+    for (const TileMatrixSet& set : tileMatrixSets()) {
+        w.writeStartElement("TileMatrixSetLink");
+        w.writeTextElement("TileMatrixSet", set.identifier);
+        w.writeEndElement();
+    }
     const QString tile =
         serviceUrl.toString() + "/" + name + "/{Style}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}";
     writeResourceUrl(w, "image/png", "tile", tile + ".png");
@@ -119,26 +121,31 @@ void writeLayer(QXmlStreamWriter& w, const MapLayer& layer, const QUrl& serviceU
     w.writeEndElement();
 }
 
-void writeTileMatrixSet(QXmlStreamWriter& w) {
+// Coordinates in the CRS's own axis order (latitude first for EPSG:4490).
+QString corner(const TileMatrixSet& set, double x, double y) {
+    return set.northingFirst ? num(y) + " " + num(x) : num(x) + " " + num(y);
+}
+
+void writeTileMatrixSet(QXmlStreamWriter& w, const TileMatrixSet& set) {
     w.writeStartElement("TileMatrixSet");
-    w.writeTextElement("ows:Identifier", kTileMatrixSet);
+    w.writeTextElement("ows:Identifier", set.identifier);
     w.writeStartElement("ows:BoundingBox"); // the world: clients size their rasters from it
-    w.writeAttribute("crs", "urn:ogc:def:crs:EPSG::3857");
-    writeCorners(
-        w, {-kWebMercatorHalfWorld, -kWebMercatorHalfWorld, kWebMercatorHalfWorld, kWebMercatorHalfWorld});
+    w.writeAttribute("crs", set.crsUrn);
+    w.writeTextElement("ows:LowerCorner", corner(set, set.world.minX, set.world.minY));
+    w.writeTextElement("ows:UpperCorner", corner(set, set.world.maxX, set.world.maxY));
     w.writeEndElement();
-    w.writeTextElement("ows:SupportedCRS", "urn:ogc:def:crs:EPSG::3857");
-    w.writeTextElement("WellKnownScaleSet", "urn:ogc:def:wkss:OGC:1.0:GoogleMapsCompatible");
-    for (int zoom = 0; zoom <= kMaxTileZoom; ++zoom) {
+    w.writeTextElement("ows:SupportedCRS", set.crsUrn);
+    if (!set.wellKnownScaleSet.isEmpty())
+        w.writeTextElement("WellKnownScaleSet", set.wellKnownScaleSet);
+    for (int zoom = set.minZoom; zoom <= set.maxZoom; ++zoom) {
         w.writeStartElement("TileMatrix");
         w.writeTextElement("ows:Identifier", QString::number(zoom));
-        w.writeTextElement("ScaleDenominator", num(scaleDenominator(zoom)));
-        // EPSG:3857 is easting, northing: the top left corner is (west, north).
-        w.writeTextElement("TopLeftCorner", num(-kWebMercatorHalfWorld) + " " + num(kWebMercatorHalfWorld));
+        w.writeTextElement("ScaleDenominator", num(set.scaleDenominator(zoom)));
+        w.writeTextElement("TopLeftCorner", corner(set, set.world.minX, set.world.maxY));
         w.writeTextElement("TileWidth", QString::number(kTileSize));
         w.writeTextElement("TileHeight", QString::number(kTileSize));
-        w.writeTextElement("MatrixWidth", QString::number(qint64{1} << zoom));
-        w.writeTextElement("MatrixHeight", QString::number(qint64{1} << zoom));
+        w.writeTextElement("MatrixWidth", QString::number(set.columns(zoom)));
+        w.writeTextElement("MatrixHeight", QString::number(set.rows(zoom)));
         w.writeEndElement();
     }
     w.writeEndElement();
@@ -164,7 +171,8 @@ QByteArray wmtsCapabilitiesXml(const Catalogue& catalogue, const QUrl& serviceUr
     w.writeStartElement("Contents");
     for (const auto& layer : catalogue.layers)
         writeLayer(w, *layer, serviceUrl);
-    writeTileMatrixSet(w);
+    for (const TileMatrixSet& set : tileMatrixSets())
+        writeTileMatrixSet(w, set);
     w.writeEndElement();
     w.writeStartElement("ServiceMetadataURL");
     w.writeAttribute("xlink:href", serviceUrl.toString() + "/1.0.0/WMTSCapabilities.xml");
