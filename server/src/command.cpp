@@ -17,6 +17,8 @@ std::span<const Command> commands() {
         {"hotspots", "village hot spots (Gi*, Local Moran's I) to a GeoPackage", runHotspots},
         {"coverage", "coverage gaps by police-station district to a GeoPackage", runCoverage},
         {"sizing", "district staffing: workload, required staff, headcount allocation", runSizing},
+        {"districts", "district design: balanced, contiguous districts of villages to a GeoPackage",
+         runDistricts},
         {"serve", "OGC server: WMS 1.3.0/1.1.1 and XYZ tiles of the hazard heatmap", runServe},
     };
     return kCommands;

@@ -27,6 +27,7 @@ int runHeatmap(const QStringList& arguments);
 int runHotspots(const QStringList& arguments);
 int runCoverage(const QStringList& arguments);
 int runSizing(const QStringList& arguments);
+int runDistricts(const QStringList& arguments);
 int runServe(const QStringList& arguments);
 
 // --map, --gcj02, --crs, --repair-geometries: how to read a source (see ReadOptions).
