@@ -1,6 +1,7 @@
 #include "firebeat_provider.h"
 
 #include "coverage_algorithm.h"
+#include "districts_algorithm.h"
 #include "heatmap_algorithm.h"
 #include "hotspots_algorithm.h"
 #include "sizing_algorithm.h"
@@ -32,6 +33,7 @@ void FireBeatProvider::loadAlgorithms() {
     addAlgorithm(new CoverageAlgorithm());
     addAlgorithm(new HotspotsAlgorithm());
     addAlgorithm(new SizingAlgorithm());
+    addAlgorithm(new DistrictsAlgorithm());
 }
 
 void installTranslation() {

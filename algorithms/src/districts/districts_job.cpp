@@ -470,7 +470,7 @@ DistrictJobResult runDistrictsJob(const DistrictsInput& input, const JobParamete
     if (ds->GetLayerByName(currentName.c_str()))
         r.current = summariseCurrentDistricts(r.blocks.blocks, r.workloads,
                                               readCurrentDistricts(*ds, currentName, r.crs));
-    else if (layers.count("districts"))
+    else if (currentName != "police_districts") // named on purpose, not just the default
         throw InputError("districts: the source has no layer '" + currentName + "'");
     if (progress)
         progress->report(1, "District design done");
