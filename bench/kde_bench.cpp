@@ -4,7 +4,8 @@
 //
 //   kde_bench heatmap --input IN.gpkg --output OUT.tif --radius M --pixel-size M
 //             [--layer L] [--weight-field F] [--radius-field F] [--kernel K] [--output-value V]
-//             [--qgis-compatible] [--threads N] [--overviews] [--cog] [--compute-only]
+//             [--qgis-compatible] [--threads N] [--overviews] [--cog] [--compute-only] [--direct]
+//   (--direct: every point evaluated pixel by pixel, no polynomial accumulation)
 //   kde_bench compare A.tif B.tif
 #include "firebeat/kde.h"
 #include "firebeat/kde_geotiff.h"
@@ -266,6 +267,7 @@ int heatmap(const std::map<std::string, std::string>& a) {
     o.value = *value;
     o.qgisCompatible = a.contains("qgis-compatible");
     o.threads = static_cast<unsigned>(std::stoul(get("threads", "0")));
+    o.polynomialAccumulation = !a.contains("direct");
 
     Layer layer = readLayer({get("input"), get("layer"), get("weight-field"), get("radius-field"), radius});
     const double readSeconds = since(start);
@@ -297,16 +299,21 @@ int heatmap(const std::map<std::string, std::string>& a) {
     const double computeCpu = cpuSeconds() - cpuStart;
 
     // Pixel centres inside the discs, for evaluations per second: about pi (r/p)^2 per point.
-    double evaluations = 0;
-    for (const KdePoint& p : index.points())
+    double evaluations = 0, pointRows = 0;
+    for (const KdePoint& p : index.points()) {
         evaluations += M_PI * (p.radius / pixel) * (p.radius / pixel);
+        pointRows += 2 * p.radius / pixel;
+    }
     std::cout << "points " << index.size() << ", raster " << window.width << " x " << window.height << "\n"
               << "read " << readSeconds << " s, index " << indexSeconds << " s, "
               << (a.contains("compute-only") ? "compute " : "compute + write ") << computeSeconds
               << " s, total " << since(start) << " s\n"
               << "kernel evaluations " << evaluations << ": " << evaluations / computeSeconds / 1e9
               << " G/s, " << evaluations / computeCpu / 1e9 << " G per CPU second (" << computeCpu
-              << " CPU s)\n";
+              << " CPU s)\n"
+              << "point rows " << pointRows << ": " << computeCpu / pointRows * 1e9
+              << " CPU ns per point row, " << computeCpu / static_cast<double>(window.pixelCount()) * 1e9
+              << " CPU ns per pixel\n";
     return 0;
 }
 

@@ -91,6 +91,10 @@ struct KdeOptions {
     // must then belong to qgisWindow()'s grid.
     bool qgisCompatible = false;
     unsigned threads = 0; // 0: every core
+    // Uniform, Epanechnikov, quartic and triweight kernels wider than a few pixels are summed row
+    // by row as polynomials (same pixels, same values to ~1e-7 of the peak, much faster for wide
+    // kernels); false evaluates every point at every pixel (for comparisons and benchmarks).
+    bool polynomialAccumulation = true;
 };
 
 // The points in a spatially sorted order (row-major buckets), for fast window queries.

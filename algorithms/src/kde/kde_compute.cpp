@@ -17,6 +17,7 @@ using namespace kde;
 // 512 x 128 floats (256 KiB) stay in a core's L2 cache while points are added.
 constexpr int kTileWidth = 512;
 constexpr int kTileHeight = 128;
+constexpr int kAccumulatedTileHeight = 16;
 // Points whose normalisation sums one task computes (density output).
 constexpr std::size_t kNormaliseChunk = 2048;
 
@@ -33,8 +34,15 @@ class WindowJob {
         }
         // Beyond the radius: QGIS's block is up to a pixel wider and mirrored by up to one more.
         margin_ = index.maxRadius() + 3 * p;
-        tilesX_ = (window.width + kTileWidth - 1) / kTileWidth;
-        tilesY_ = (window.height + kTileHeight - 1) / kTileHeight;
+        if (options.polynomialAccumulation)
+            accumulatorWidth_ = accumulatorWidth(options.kernel);
+        // Accumulated rows hold several doubles a pixel: shorter tiles keep them in cache.
+        tileHeight_ = accumulatorWidth_ > 0 ? kAccumulatedTileHeight : kTileHeight;
+        // Tiles start at grid columns that are multiples of kTileWidth (and so of the
+        // accumulation blocks): the first and last may be narrower.
+        firstTileCol_ = floorTo(window.col0, kTileWidth) - window.col0;
+        tilesX_ = static_cast<int>((window.width - firstTileCol_ + kTileWidth - 1) / kTileWidth);
+        tilesY_ = (window.height + tileHeight_ - 1) / tileHeight_;
     }
 
     void run(std::span<float> out, Progress* progress) {
@@ -46,7 +54,7 @@ class WindowJob {
             start = 0.3;
             normalise(progress, start);
         }
-        std::vector<std::vector<float>> scratch(threadCount(options_.threads));
+        std::vector<Scratch> scratch(threadCount(options_.threads));
         parallelFor(tiles, options_.threads, progress, start, 1, "kernel density",
                     [&](std::size_t t, unsigned worker) { computeTile(t, scratch[worker], out); });
     }
@@ -55,7 +63,8 @@ class WindowJob {
     // Density: each point reaching the window gets weight / (its kernel's sum over the whole grid
     // x pixel area in km^2), computed once here rather than in every tile it touches.
     void normalise(Progress* progress, double share) {
-        candidates_ = index_.query(grown(window_.envelope(), margin_));
+        const Envelope env = reachedEnvelope();
+        candidates_ = index_.query(grown(env, margin_));
         std::size_t total = 0;
         for (const auto& r : candidates_) {
             offsets_.push_back(total);
@@ -64,7 +73,6 @@ class WindowJob {
         resizeHuge(coefs_, total);
         const double pixelKm2 = window_.grid.pixelSize * window_.grid.pixelSize / 1e6;
         const auto points = index_.points();
-        const Envelope env = window_.envelope();
         parallelFor((total + kNormaliseChunk - 1) / kNormaliseChunk, options_.threads, progress, 0, share,
                     "normalising kernels", [&](std::size_t chunk, unsigned) {
                         const std::size_t first = chunk * kNormaliseChunk;
@@ -82,6 +90,18 @@ class WindowJob {
                             coefs_[c] = sum > 0 ? static_cast<float>(p.weight / (sum * pixelKm2)) : 0.0f;
                         }
                     });
+    }
+
+    // Where the points that matter lie within reach of: the window, widened by a block of columns
+    // on each side when accumulating (the tiles' accumulators cover whole blocks).
+    Envelope reachedEnvelope() const {
+        Envelope env = window_.envelope();
+        if (accumulatorWidth_ > 0) {
+            const double block = kAccumulateBlock * window_.grid.pixelSize;
+            env.minX -= block;
+            env.maxX += block;
+        }
+        return env;
     }
 
     // The candidate range holding candidate number c.
@@ -120,27 +140,68 @@ class WindowJob {
         return Envelope{e.minX - d, e.minY - d, e.maxX + d, e.maxY + d};
     }
 
-    void computeTile(std::size_t t, std::vector<float>& scratch, std::span<float> out) const {
+    // A worker's buffers, reused from tile to tile.
+    struct Scratch {
+        std::vector<float> tile;
+        std::vector<double> accumulator; // all zero between tiles
+    };
+
+    // Whether p is accumulated (a polynomial kernel wide enough in pixels) or evaluated directly;
+    // a property of the point and the grid only, so every window decides alike.
+    bool accumulated(const KdePoint& p) const {
+        return accumulatorWidth_ > 0 && p.radius / window_.grid.pixelSize > kAccumulateReach;
+    }
+
+    void computeTile(std::size_t t, Scratch& scratch, std::span<float> out) const {
         const int tx = static_cast<int>(t % static_cast<std::size_t>(tilesX_));
         const int ty = static_cast<int>(t / static_cast<std::size_t>(tilesX_));
-        const RasterWindow area = window_.sub(static_cast<std::int64_t>(tx) * kTileWidth,
-                                              static_cast<std::int64_t>(ty) * kTileHeight,
-                                              std::min(kTileWidth, window_.width - tx * kTileWidth),
-                                              std::min(kTileHeight, window_.height - ty * kTileHeight));
+        const std::int64_t x0 = std::max<std::int64_t>(0, firstTileCol_ + std::int64_t{tx} * kTileWidth);
+        const std::int64_t x1 =
+            std::min<std::int64_t>(window_.width, firstTileCol_ + std::int64_t{tx + 1} * kTileWidth);
+        const RasterWindow area =
+            window_.sub(x0, static_cast<std::int64_t>(ty) * tileHeight_, static_cast<int>(x1 - x0),
+                        std::min(tileHeight_, window_.height - ty * tileHeight_));
         TileBuffer tile{nullptr, kTileWidth + kRowSlack, area.col0, area.row0, area.width, area.height};
-        scratch.assign(static_cast<std::size_t>(kTileHeight * tile.stride + kRowSlack), qgis_ ? -0.0f : 0.0f);
-        tile.data = scratch.data();
+        scratch.tile.assign(static_cast<std::size_t>(tileHeight_ * tile.stride + kRowSlack),
+                            qgis_ ? -0.0f : 0.0f);
+        tile.data = scratch.tile.data();
 
-        const Envelope env = area.envelope();
+        // The accumulator covers whole blocks of the grid: a block's running sums start at its
+        // first column, so the points reaching any of its columns are added, window or not.
+        Accumulator acc;
+        Envelope env = area.envelope();
+        if (accumulatorWidth_ > 0) {
+            const auto block = static_cast<std::int64_t>(kAccumulateBlock);
+            const std::int64_t first = floorTo(area.col0, block);
+            const std::int64_t end = floorTo(area.col0 + area.width - 1, block) + block;
+            acc = {nullptr, first, area.row0, end - first, area.height, accumulatorWidth_, 0};
+            acc.rowStride = acc.columns * acc.width + acc.columns / kAccumulateBlock + 40;
+            const std::size_t size =
+                static_cast<std::size_t>(acc.rowStride) * static_cast<std::size_t>(acc.rows);
+            if (scratch.accumulator.size() < size)
+                scratch.accumulator.resize(size, 0.0);
+            acc.data = scratch.accumulator.data();
+            const double p = window_.grid.pixelSize;
+            env.minX = window_.grid.originX + static_cast<double>(first) * p;
+            env.maxX = window_.grid.originX + static_cast<double>(end) * p;
+        }
+        bool anyAccumulated = false;
+
         const auto points = index_.points();
         const auto add = [&](std::size_t begin, std::size_t end, const float* coefs) {
             for (std::size_t i = begin; i < end; ++i) {
                 const KdePoint& p = points[i];
                 if (!reaches(p, env))
                     continue;
+                const bool accumulate = accumulated(p);
+                anyAccumulated |= accumulate;
                 if (qgis_) {
-                    if (const auto q = placeQgis(p, *qgis_, coefficient(p)))
-                        addQgisPoint(*q, *qgis_, shape_, tile);
+                    if (const auto q = placeQgis(p, *qgis_, coefficient(p))) {
+                        if (accumulate)
+                            accumulateQgisPoint(*q, *qgis_, shape_, acc);
+                        else
+                            addQgisPoint(*q, *qgis_, shape_, tile);
+                    }
                     continue;
                 }
                 const float coef = coefs ? coefs[i - begin] : coefficient(p);
@@ -148,7 +209,10 @@ class WindowJob {
                     continue;
                 if (auto g = placeOnGrid(p, window_.grid)) {
                     g->coef = coef;
-                    addPoint(*g, shape_, tile);
+                    if (accumulate)
+                        accumulatePoint(*g, shape_, acc);
+                    else
+                        addPoint(*g, shape_, tile);
                 }
             }
         };
@@ -158,7 +222,15 @@ class WindowJob {
             else
                 add(range.begin, range.end, nullptr);
         }
-        copyOut(tile, tx * kTileWidth, ty * kTileHeight, out);
+        if (anyAccumulated)
+            resolveAccumulator(acc, shape_, tile, qgis_.has_value());
+        copyOut(tile, static_cast<int>(x0), ty * tileHeight_, out);
+    }
+
+    // The largest multiple of `step` <= col.
+    static std::int64_t floorTo(std::int64_t col, std::int64_t step) {
+        const std::int64_t q = col / step;
+        return (q * step > col ? q - 1 : q) * step;
     }
 
     // Into the window's row-major output; in QGIS mode a pixel still at -0.0 was never reached.
@@ -183,8 +255,11 @@ class WindowJob {
     std::optional<double> constant_;
     std::optional<QgisLayout> qgis_;
     double margin_ = 0;
+    std::int64_t firstTileCol_ = 0; // window column of the first tile's grid-aligned start (<= 0)
     int tilesX_ = 0;
     int tilesY_ = 0;
+    int tileHeight_ = kTileHeight;
+    int accumulatorWidth_ = 0; // 0: every point evaluated directly
     // Density: the index ranges reaching the window, where each starts in coefs_, the coefficients.
     std::vector<KdePointIndex::Range> candidates_;
     std::vector<std::size_t> offsets_;

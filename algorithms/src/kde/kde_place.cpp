@@ -64,12 +64,18 @@ std::optional<QgisPoint> placeQgis(const KdePoint& p, const QgisLayout& layout, 
     if (q.xPos + q.block > layout.cols || q.yPosIO + q.block > layout.rows)
         return std::nullopt;
     // sqrt(d2) <= r exactly when d2 <= maxDistSq (sqrt is correctly rounded and monotone).
-    double t = r * r;
-    while (std::sqrt(t) > r)
-        t = std::nextafter(t, 0.0);
-    while (std::sqrt(std::nextafter(t, std::numeric_limits<double>::infinity())) <= r)
-        t = std::nextafter(t, std::numeric_limits<double>::infinity());
-    q.maxDistSq = t;
+    // Kept for the last radius: points are placed once per tile they reach, mostly with one radius.
+    thread_local double lastRadius = -1, lastMaxDistSq = 0;
+    if (r != lastRadius) {
+        double t = r * r;
+        while (std::sqrt(t) > r)
+            t = std::nextafter(t, 0.0);
+        while (std::sqrt(std::nextafter(t, std::numeric_limits<double>::infinity())) <= r)
+            t = std::nextafter(t, std::numeric_limits<double>::infinity());
+        lastRadius = r;
+        lastMaxDistSq = t;
+    }
+    q.maxDistSq = lastMaxDistSq;
     const double gx = (p.x - layout.xMin) / pixel - 0.5;
     const double ic = std::floor(gx);
     q.grid.ic = static_cast<std::int64_t>(ic);

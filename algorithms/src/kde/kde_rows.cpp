@@ -5,6 +5,7 @@
 // built twice (AVX2 and baseline x86-64) and picked at load time. Neither build has FMA, so
 // every pixel gets the same IEEE float operations in every build and in every tile: that is
 // what makes windows join bit for bit and keeps gridSum() equal to what addPoint() adds.
+#include "kde/kde_chords.h"
 #include "kde/kde_internal.h"
 
 #include <algorithm>
@@ -111,9 +112,6 @@ FB_INLINE void runRow(std::int64_t kFirst, int n, float fx, float dyq, float s, 
 
 // Columns k (relative to ic) that may hold t <= 1 on a row: the analytic chord widened past the
 // float rounding of t, so the lane mask alone decides membership. halfSq = 1 / s.
-struct Chord {
-    std::int64_t lo, hi;
-};
 FB_INLINE Chord chordFor(const GridPoint& p, double halfSq, float dyq) {
     const double half = std::sqrt(std::max(0.0, halfSq - dyq)) + 1e-3 * (p.reach + 1);
     return {static_cast<std::int64_t>(std::floor(p.fx - half)),
@@ -179,12 +177,6 @@ template <Kernel K> FB_INLINE void addPointT(const GridPoint& p, const Shape& sh
                 });
 }
 
-// The scalar twin of runRow's lane test (same float operations, so the same answer).
-FB_INLINE bool inDisc(std::int64_t k, const GridPoint& p, float dyq) {
-    const float dx = static_cast<float>(k) - p.fx;
-    return (dx * dx + dyq) * p.s <= 1.0f;
-}
-
 // Bernoulli polynomials: sum_{k=a}^{b} (k - f)^q = (B_{q+1}(b + 1 - f) - B_{q+1}(a - f)) / (q + 1).
 double bernoulli(int n, double x) {
     const double x2 = x * x;
@@ -204,17 +196,7 @@ double bernoulli(int n, double x) {
 // quartic, 3 triweight) in O(1): the row's exact members (the lane test's), then
 // sum (A - s dx^2)^n with A = 1 - s dy^2 expanded into power sums of dx.
 double polynomialRowSum(const GridPoint& p, double halfSq, float dyq, int n) {
-    const double half = std::sqrt(std::max(0.0, halfSq - dyq));
-    auto lo = static_cast<std::int64_t>(std::ceil(p.fx - half)),
-         hi = static_cast<std::int64_t>(std::floor(p.fx + half));
-    while (inDisc(hi + 1, p, dyq))
-        ++hi;
-    while (hi >= lo && !inDisc(hi, p, dyq))
-        --hi;
-    while (inDisc(lo - 1, p, dyq))
-        --lo;
-    while (lo <= hi && !inDisc(lo, p, dyq))
-        ++lo;
+    const auto [lo, hi] = discRow(p, halfSq, dyq);
     if (lo > hi)
         return 0;
     const double x0 = static_cast<double>(lo) - p.fx, x1 = static_cast<double>(hi + 1) - p.fx;
@@ -274,37 +256,6 @@ template <Kernel K> FB_INLINE double gridSumT(const GridPoint& p, const Shape& s
     return total;
 }
 
-// QGIS's test "distance > radius" on its own double-precision pixel centre.
-FB_INLINE bool qgisInside(const QgisPoint& q, const QgisLayout& layout, std::int64_t col, double dy2) {
-    const double dx = (static_cast<double>(col) + 0.5) * layout.pixelSize + layout.xMin - q.x;
-    return dx * dx + dy2 <= q.maxDistSq;
-}
-
-// The columns QGIS's test admits on a row, from the continuous chord ends u (in columns). When an
-// end is not within `eps` of a whole column its floor/ceil is already exact (the estimate errs
-// far less); otherwise QGIS's own test settles it.
-FB_INLINE Chord qgisChord(const QgisPoint& q, const QgisLayout& layout, double dy2, double invPixel,
-                          double eps) {
-    const double half = std::sqrt(q.maxDistSq - dy2);
-    const double uLo = (q.x - half - layout.xMin) * invPixel - 0.5;
-    const double uHi = (q.x + half - layout.xMin) * invPixel - 0.5;
-    const double lo = std::ceil(uLo), hi = std::floor(uHi);
-    Chord c{static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi)};
-    if (uHi - hi < eps || uHi - hi > 1 - eps) {
-        while (qgisInside(q, layout, c.hi + 1, dy2))
-            ++c.hi;
-        while (c.hi >= c.lo && !qgisInside(q, layout, c.hi, dy2))
-            --c.hi;
-    }
-    if (lo - uLo < eps || lo - uLo > 1 - eps) {
-        while (qgisInside(q, layout, c.lo - 1, dy2))
-            --c.lo;
-        while (c.lo <= c.hi && !qgisInside(q, layout, c.lo, dy2))
-            ++c.lo;
-    }
-    return c;
-}
-
 template <Kernel K>
 FB_INLINE void addQgisPointT(const QgisPoint& q, const QgisLayout& layout, const Shape& shape,
                              const TileBuffer& tile) {
@@ -318,10 +269,7 @@ FB_INLINE void addQgisPointT(const QgisPoint& q, const QgisLayout& layout, const
     const v8f negZero = splat(-0.0f);
     const float coef = g.coef;
     const double p = layout.pixelSize, invPixel = 1 / p;
-    // Bounds on the error of qgisChord's estimate, in columns: rounding of coordinates, and of
-    // dx^2 + dy^2 near the top and bottom of the disc.
-    const double eps =
-        1e-4 + (1e-6 * std::sqrt(q.maxDistSq) + 1e-12 * (std::abs(q.x) + std::abs(layout.xMin))) * invPixel;
+    const double eps = qgisChordEps(q, layout);
     const auto plan = [&](std::int64_t yp, RowRun& run) {
         const double dy = ((static_cast<double>(q.yPos + yp) + 0.5) * p + layout.yMin) - q.y;
         const double dy2 = dy * dy;
