@@ -104,7 +104,10 @@ std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, const 
         catalogue->layers = ogc::makeLayers(std::make_shared<const Dataset>(std::move(read.data)), settings);
         return catalogue;
     };
-    return std::make_unique<ogc::CatalogueStore>(load, ogc::makeDataVersionProbe(source, tables));
+    // Checked every second in the background too: a changed source is reloaded (heatmap kernels
+    // included) before the next request needs it, as a rule.
+    return std::make_unique<ogc::CatalogueStore>(load, ogc::makeDataVersionProbe(source, tables),
+                                                 std::chrono::seconds(1));
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 
 #include "ogc/heatmap_layer.h"
 #include "ogc/layer_factory.h"
+#include "ogc/map_crs.h"
 #include "ogc/qml_style.h"
 #include "ogc/router.h"
 
@@ -232,6 +233,19 @@ class TestServerLayers : public QObject {
         catalogue_.dataVersion = "1";
         catalogue_.analysisCrs = data_->crs;
         catalogue_.layers = makeLayers(data_, settings);
+    }
+
+    // The heatmap's kernels in every offered map CRS exist as soon as the layers do (the server
+    // makes them before it listens): no tile, not even the first, waits for them. Runs first,
+    // before any request could have built them.
+    void heatmapKernelsAreBuiltWithTheLayer() {
+        const auto* heatmap = dynamic_cast<const HeatmapLayer*>(layer("hazard_heatmap"));
+        QVERIFY(heatmap);
+        const auto& offered = offeredCrss(data_->crs);
+        QVERIFY(offered.size() >= 4);
+        for (const OfferedCrs& crs : offered)
+            QVERIFY2(heatmap->field().hasKernelsIn(crs.crs), crs.name.c_str());
+        QVERIFY(!heatmap->field().hasKernelsIn("EPSG:32648")); // not offered: built on demand only
     }
 
     void everyLayerIsInTheCapabilities() {

@@ -18,6 +18,7 @@
 #include "firebeat/kde_view_kernels.h"
 #include "firebeat/map_window.h"
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -38,8 +39,14 @@ class DensityField {
     double bandwidth() const { return bandwidth_; }
     // Where the density can be above zero: the points grown by the bandwidth, in lon/lat.
     const Envelope& lonLatReach() const { return lonLatReach_; }
-    // Safe to call from several threads at once.
+    // Safe to call from several threads at once; each CRS's kernels are built once (by the
+    // first caller; the others wait for them rather than building copies).
     const ViewKernels& kernelsIn(const std::string& viewCrs) const;
+    // Builds the kernels of every CRS listed now, one thread per CRS (a server calls this before
+    // it answers, so no map request pays for them).
+    void prepare(const std::vector<std::string>& viewCrss) const;
+    // Whether the kernels of `viewCrs` are built (not being built).
+    bool hasKernelsIn(const std::string& viewCrs) const;
 
   private:
     std::shared_ptr<const KdePointIndex> points_;
@@ -47,7 +54,7 @@ class DensityField {
     double bandwidth_;
     Envelope lonLatReach_;
     mutable std::mutex mutex_;
-    mutable std::map<std::string, std::shared_ptr<const ViewKernels>> views_;
+    mutable std::map<std::string, std::shared_future<std::shared_ptr<const ViewKernels>>> views_;
 };
 
 // Mean density (hazards/km^2) of each pixel of rows [row0, row0 + rows) of `view`, row-major.

@@ -4,7 +4,9 @@
 #include "firebeat/kde_point_density.h"
 
 #include <array>
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <string>
 
@@ -169,14 +171,41 @@ DensityField::DensityField(std::shared_ptr<const KdePointIndex> points, std::str
 }
 
 const ViewKernels& DensityField::kernelsIn(const std::string& viewCrs) const {
+    std::promise<std::shared_ptr<const ViewKernels>> promise;
+    std::shared_future<std::shared_ptr<const ViewKernels>> kernels;
     {
         const std::lock_guard lock(mutex_);
-        if (const auto kept = views_.find(viewCrs); kept != views_.end())
-            return *kept->second;
+        const auto [it, first] = views_.try_emplace(viewCrs);
+        if (first)
+            it->second = promise.get_future().share();
+        else
+            return *it->second.get(); // built, or being built by another thread: wait for it
+        kernels = it->second;
     }
-    auto kernels = std::make_shared<const ViewKernels>(*points_, analysisCrs_, viewCrs);
+    try {
+        promise.set_value(std::make_shared<const ViewKernels>(*points_, analysisCrs_, viewCrs));
+    } catch (...) {
+        // Waiting threads get the error too; the next call tries again.
+        promise.set_exception(std::current_exception());
+        const std::lock_guard lock(mutex_);
+        views_.erase(viewCrs);
+        throw;
+    }
+    return *kernels.get();
+}
+
+void DensityField::prepare(const std::vector<std::string>& viewCrss) const {
+    std::vector<std::future<void>> builds;
+    for (const std::string& crs : viewCrss)
+        builds.push_back(std::async(std::launch::async, [this, crs] { kernelsIn(crs); }));
+    for (auto& b : builds)
+        b.get(); // rethrows a build's error
+}
+
+bool DensityField::hasKernelsIn(const std::string& viewCrs) const {
     const std::lock_guard lock(mutex_);
-    return *views_.try_emplace(viewCrs, std::move(kernels)).first->second; // another thread's if first
+    const auto it = views_.find(viewCrs);
+    return it != views_.end() && it->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
 }
 
 std::vector<double> pixelDensity(const DensityField& field, const MapWindow& view, int row0, int rows) {

@@ -5,10 +5,30 @@
 
 namespace firebeat::ogc {
 
-CatalogueStore::CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe)
+CatalogueStore::CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe,
+                               std::chrono::milliseconds poll)
     : load_(std::move(load)), probe_(std::move(probe)) {
     token_ = probe_->token(); // before reading: a change during the read shows as a new token
     setCatalogue(load_());
+    if (poll.count() > 0)
+        poller_ = std::thread([this, poll] {
+            std::unique_lock lock(mutex_);
+            while (!stop_.wait_for(lock, poll, [this] { return stopping_; })) {
+                lock.unlock();
+                current(); // a check like a request's: shared with requests arriving meanwhile
+                lock.lock();
+            }
+        });
+}
+
+CatalogueStore::~CatalogueStore() {
+    {
+        const std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    stop_.notify_all();
+    if (poller_.joinable())
+        poller_.join();
 }
 
 std::shared_ptr<const Catalogue> CatalogueStore::current() {

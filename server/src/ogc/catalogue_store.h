@@ -7,12 +7,14 @@
 #include "data_version.h"
 #include "map_layer.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace firebeat::ogc {
 
@@ -21,8 +23,15 @@ class CatalogueStore {
     // Reads the data and makes its layers (its dataVersion is set here). Throws on failure.
     using Loader = std::function<std::shared_ptr<Catalogue>()>;
 
-    // Loads the first catalogue now; throws what `load` or `probe` throws.
-    CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe);
+    // Loads the first catalogue now; throws what `load` or `probe` throws. With a positive
+    // `poll`, a background thread also checks the data that often and rebuilds the layers (the
+    // heatmap's kernels included) as soon as it changed, so the request after a change usually
+    // finds them built instead of building them itself.
+    CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe,
+                   std::chrono::milliseconds poll = std::chrono::milliseconds(0));
+    ~CatalogueStore();
+    CatalogueStore(const CatalogueStore&) = delete;
+    CatalogueStore& operator=(const CatalogueStore&) = delete;
 
     // The catalogue of the data as of a moment after this call began. When the data cannot be
     // read or checked, the last good catalogue (the error goes to stderr).
@@ -46,6 +55,9 @@ class CatalogueStore {
     std::uint64_t builds_ = 0;
     std::uint64_t checksStarted_ = 0, checksFinished_ = 0;
     bool checking_ = false;
+    bool stopping_ = false;
+    std::condition_variable stop_;
+    std::thread poller_;
 };
 
 } // namespace firebeat::ogc

@@ -31,6 +31,13 @@ HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeig
                                                 radius);
     if (all_->points().size() == 0)
         throw InputError("no hazards to serve a heatmap of");
+    // The kernels of every map CRS offered, built now, while the layers are made (before the
+    // server listens, or while a changed data source is reloaded), not by the first tiles.
+    std::vector<std::string> crss;
+    for (const OfferedCrs& offered : offeredCrss(data_->crs))
+        if (std::find(crss.begin(), crss.end(), offered.crs) == crss.end())
+            crss.push_back(offered.crs);
+    all_->prepare(crss);
     dimensions_ = hazardDimensions(data_->hazards);
     legend_ = rampLegend(ramp_, QStringLiteral("hazards/km²"));
 }

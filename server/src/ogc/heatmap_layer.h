@@ -42,6 +42,8 @@ class HeatmapLayer final : public MapLayer {
     QImage legend() const override { return legend_; }
 
     const ColourRamp& ramp() const { return ramp_; }
+    // The density field of every hazard (its map CRS kernels are built with the layer).
+    const DensityField& field() const { return *all_; }
     // Mean density (hazards/km^2) of the selected hazards over each pixel of rows
     // [row0, row0 + rows) of `view`, row-major, top row first.
     std::vector<double> density(const MapView& view, int row0, int rows,
