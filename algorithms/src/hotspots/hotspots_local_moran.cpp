@@ -75,11 +75,27 @@ class PermutationTest {
     // Sum of k values drawn without replacement from all but feature i: Floyd's algorithm on
     // positions 0..n-2 (position t >= i stands for feature t + 1), exactly k draws whatever k is.
     double drawSum(detail::Random& rng, std::size_t i, std::size_t k) {
+        const auto others = static_cast<std::uint32_t>(values_.size() - 1);
+        if (k <= kFewDraws) {
+            // The same draws, with "taken" looked up among the few positions chosen so far (in
+            // cache) instead of a stamp per feature (a cache miss per draw on large layers).
+            std::uint32_t chosen[kFewDraws];
+            std::size_t count = 0;
+            double sum = 0;
+            for (auto j = static_cast<std::uint32_t>(others - k); j < others; ++j) {
+                std::uint32_t t = below(rng, j + 1);
+                // Earlier draws are all < j, so j itself is never taken.
+                if (std::find(chosen, chosen + count, t) != chosen + count)
+                    t = j;
+                chosen[count++] = t;
+                sum += values_[t < i ? t : t + 1];
+            }
+            return sum;
+        }
         if (++stamp_ == 0) {
             std::fill(taken_.begin(), taken_.end(), 0);
             stamp_ = 1;
         }
-        const auto others = static_cast<std::uint32_t>(values_.size() - 1);
         double sum = 0;
         for (auto j = static_cast<std::uint32_t>(others - k); j < others; ++j) {
             std::uint32_t t = below(rng, j + 1);
@@ -96,6 +112,7 @@ class PermutationTest {
     const LocalMoranOptions& options_;
     double mean_;
     double m2_ = 0;
+    static constexpr std::size_t kFewDraws = 32;
     std::vector<std::uint32_t> taken_; // position t is taken in this draw iff taken_[t] == stamp_
     std::uint32_t stamp_ = 0;
 };
