@@ -25,8 +25,11 @@ python=/usr/bin/python3 # Debian's, with python3-gdal and python3-qgis
 work=${WORK:-/tmp/firebeat-bench}
 points=$work/server_points_100k.gpkg
 case " $servers " in *" firebeat "*) ;; *) firebeat=/usr/bin/wrk ;; esac # not needed
-for tool in "$firebeat" /usr/bin/wrk /usr/sbin/nginx /usr/bin/spawn-fcgi /usr/bin/multiwatch /usr/bin/curl \
-    /usr/lib/cgi-bin/mapserv /usr/lib/cgi-bin/qgis_mapserv.fcgi; do
+tools=("$firebeat" /usr/bin/wrk /usr/bin/curl)
+case " $servers " in *" mapserver "* | *" qgis "*) tools+=(/usr/sbin/nginx /usr/bin/spawn-fcgi /usr/bin/multiwatch) ;; esac
+case " $servers " in *" mapserver "*) tools+=(/usr/lib/cgi-bin/mapserv) ;; esac
+case " $servers " in *" qgis "*) tools+=(/usr/lib/cgi-bin/qgis_mapserv.fcgi) ;; esac
+for tool in "${tools[@]}"; do
     [ -x "$tool" ] || { echo "server_bench: $tool missing (build firebeat; Debian packages above)" >&2; exit 2; }
 done
 mkdir -p "$work"
@@ -122,6 +125,14 @@ check_pass() { # NAME BASE_URL PATHS
 
 # CPU time (clock ticks) used so far by a server process and its children, the dead ones
 # included: the CPU per tile stays comparable when other jobs load the machine.
+first_pass() { # BASE_URL PATHS: the whole list once, 8 clients at a time, right after the server
+    # reports ready: latencies of the very first requests (no warm-up, cache off)
+    sed "s|^|$1|" "$2" | xargs -P 8 -n 1 curl -s -o /dev/null -w '%{time_total} %{http_code}\n' >"$run/first.txt"
+    sort -n "$run/first.txt" | awk '{ t[NR] = $1 * 1000; if ($2 != 200) bad++ }
+        END { printf "firebeat first pass after start (8 clients, %d tiles, %d not 200): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+              NR, bad, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.99 + 0.5)], t[NR] }'
+}
+
 cpu_ticks() { # PID
     local total=0 pid
     for pid in "$1" $(pgrep -P "$1"); do
@@ -148,6 +159,7 @@ for server in $servers; do
     firebeat)
         start_firebeat "$run/firebeat-cold.json"
         paths /wms? >"$run/firebeat.paths"
+        first_pass "$firebeat_url" "$run/firebeat.paths"
         check_pass firebeat "$firebeat_url" "$run/firebeat.paths"
         load firebeat cold "$firebeat_url" "$run/firebeat.paths" "$firebeat_pid"
         kill "$firebeat_pid"
