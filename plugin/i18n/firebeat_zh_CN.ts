@@ -796,4 +796,133 @@ The report is the same as the command line&apos;s `firebeat validate`.</source>
         <translation>FireBeat 消防检查分析</translation>
     </message>
 </context>
+<context>
+    <name>FireBeatStyles</name>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>New Hot Spot</source>
+        <translation>新热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Consecutive Hot Spot</source>
+        <translation>连续热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Intensifying Hot Spot</source>
+        <translation>加剧热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Persistent Hot Spot</source>
+        <translation>持续热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Diminishing Hot Spot</source>
+        <translation>减弱热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Sporadic Hot Spot</source>
+        <translation>零星热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Oscillating Hot Spot</source>
+        <translation>振荡热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Historical Hot Spot</source>
+        <translation>历史热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>New Cold Spot</source>
+        <translation>新冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Consecutive Cold Spot</source>
+        <translation>连续冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Intensifying Cold Spot</source>
+        <translation>加剧冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Persistent Cold Spot</source>
+        <translation>持续冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Diminishing Cold Spot</source>
+        <translation>减弱冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Sporadic Cold Spot</source>
+        <translation>零星冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Oscillating Cold Spot</source>
+        <translation>振荡冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Historical Cold Spot</source>
+        <translation>历史冷点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>No Pattern Detected</source>
+        <translation>未检测到模式</translation>
+    </message>
+</context>
+<context>
+    <name>EmergingAlgorithm</name>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Emerging hot spots (space-time)</source>
+        <translation>新兴热点分析（时空）</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Which villages are new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating or historical hot (or cold) spots, month by month (China Standard Time months from the earliest event to the reference date&apos;s month). Space-time Getis-Ord Gi* over the whole cube (queen neighbours, this month and the previous NEIGHBOURHOOD_STEPS months), Benjamini-Hochberg FDR at 90 % over all bins, a Mann-Kendall trend per village and the 17 patterns of ArcGIS Pro&apos;s Emerging Hot Spot Analysis, tested in its order.
+
+VILLAGES is any polygon layer (ID_FIELD: its id, default the feature id); EVENTS any point layer with a date-time field (TIME_FIELD). The hazard filters need the hazards&apos; fields.
+
+Writes the layer emerging_hotspots (the polygons&apos; fields plus pattern, code, trend_z, trend_p, n_hot, n_cold, final_z) and the table emerging_bins (count, gi_z, gi_p, class per village and month), identical to the command line&apos;s `firebeat emerging`.</source>
+        <translation>按月判断各村（社区）是新热点、连续热点、加剧热点、持续热点、减弱热点、零星热点、振荡热点还是历史热点（或相应的冷点）（按中国标准时间自然月，从最早事件所在月至基准日期所在月）。在整个时空立方体上计算时空 Getis-Ord Gi*（皇后邻接，本月及此前 NEIGHBOURHOOD_STEPS 个月），对全部时空单元做 90% 的 Benjamini-Hochberg FDR 校正，对每个村的 z 序列做 Mann-Kendall 趋势检验，并按 ArcGIS Pro 新兴热点分析的 17 种模式及其判定顺序分类。
+
+VILLAGES 可为任意面图层（ID_FIELD：其编号字段，默认要素编号）；EVENTS 为任意带日期时间字段（TIME_FIELD）的点图层。隐患筛选条件需要隐患图层的相应字段。
+
+输出图层 emerging_hotspots（面图层的全部字段以及 pattern、code、trend_z、trend_p、n_hot、n_cold、final_z）和表 emerging_bins（每村每月的 count、gi_z、gi_p、class），结果与命令行 `firebeat emerging` 完全一致。</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>Emerging hot spots</source>
+        <translation>新兴热点</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../src/emerging_algorithm.cpp"/>
+        <source>VILLAGES and EVENTS are required</source>
+        <translation>必须指定 VILLAGES 和 EVENTS</translation>
+    </message>
+</context>
 </TS>

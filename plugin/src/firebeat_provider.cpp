@@ -2,6 +2,7 @@
 
 #include "coverage_algorithm.h"
 #include "districts_algorithm.h"
+#include "emerging_algorithm.h"
 #include "heatmap_algorithm.h"
 #include "hotspots_algorithm.h"
 #include "sizing_algorithm.h"
@@ -32,6 +33,7 @@ void FireBeatProvider::loadAlgorithms() {
     addAlgorithm(new HeatmapAlgorithm());
     addAlgorithm(new CoverageAlgorithm());
     addAlgorithm(new HotspotsAlgorithm());
+    addAlgorithm(new EmergingAlgorithm());
     addAlgorithm(new SizingAlgorithm());
     addAlgorithm(new DistrictsAlgorithm());
 }

@@ -1,11 +1,13 @@
 #include "output_styles.h"
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgscolorrampshader.h>
 #include <qgsmaplayer.h>
 #include <qgsprocessingcontext.h>
 #include <qgsrasterlayer.h>
 #include <qgsrastershader.h>
 #include <qgssinglebandpseudocolorrenderer.h>
+#include <qgsvectorlayer.h>
 
 #include <QFileInfo>
 
@@ -42,6 +44,21 @@ void fitRampToRaster(QgsRasterLayer& layer) {
     layer.setRenderer(renderer.release());
 }
 
+// Category labels of the styles are English in the files; shown in the user's language
+// (context FireBeatStyles of the translations, e.g. "New Hot Spot" -> 新热点).
+void translateCategories(QgsVectorLayer& layer) {
+    auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
+    if (!renderer)
+        return;
+    const QgsCategoryList categories = renderer->categories();
+    for (int i = 0; i < categories.size(); ++i) {
+        const QString label = categories[i].label();
+        const QString translated = QCoreApplication::translate("FireBeatStyles", label.toUtf8().constData());
+        if (translated != label)
+            renderer->updateCategoryLabel(i, translated);
+    }
+}
+
 // Applies one style file once the layer is loaded; QGIS owns and deletes the instance.
 class StylePostProcessor final : public QgsProcessingLayerPostProcessorInterface {
   public:
@@ -53,6 +70,8 @@ class StylePostProcessor final : public QgsProcessingLayerPostProcessorInterface
         layer->loadNamedStyle(path_, ok);
         if (auto* raster = qobject_cast<QgsRasterLayer*>(layer))
             fitRampToRaster(*raster);
+        if (auto* vector = qobject_cast<QgsVectorLayer*>(layer))
+            translateCategories(*vector);
     }
 
   private:

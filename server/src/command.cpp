@@ -15,6 +15,8 @@ std::span<const Command> commands() {
         {"sample", "write the Kunming-like sample layers", runSample},
         {"heatmap", "hazard kernel-density heatmap to a GeoTIFF", runHeatmap},
         {"hotspots", "village hot spots (Gi*, Local Moran's I) to a GeoPackage", runHotspots},
+        {"emerging", "emerging hot spots month by month (space-time Gi*, Mann-Kendall, 17 patterns)",
+         runEmerging},
         {"coverage", "coverage gaps by police-station district to a GeoPackage", runCoverage},
         {"sizing", "district staffing: workload, required staff, headcount allocation", runSizing},
         {"districts", "district design: balanced, contiguous districts of villages to a GeoPackage",

@@ -25,6 +25,7 @@ int runValidate(const QStringList& arguments);
 int runSample(const QStringList& arguments);
 int runHeatmap(const QStringList& arguments);
 int runHotspots(const QStringList& arguments);
+int runEmerging(const QStringList& arguments);
 int runCoverage(const QStringList& arguments);
 int runSizing(const QStringList& arguments);
 int runDistricts(const QStringList& arguments);

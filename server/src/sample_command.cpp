@@ -13,6 +13,8 @@ int runSample(const QStringList& arguments) {
     parser.addOption({"scale", "Multiply units, inspections and hazards by N (benchmarks).", "N", "1"});
     parser.addOption({"seed", "Random seed; the same seed gives the same data.", "S", "20261129"});
     parser.addOption({"gcj02", "Write the point layers in GCJ-02 instead of WGS 84."});
+    parser.addOption({"emerging-patterns",
+                      "Add the planted space-time patterns for emerging hot spots (extra hotline reports)."});
     parser.addOption({"quiet", "No progress bar."});
     parser.addPositionalArgument("OUT", "Output file: .sqlite (SpatiaLite) or .gpkg (GeoPackage).");
     parseOrExit(parser, arguments, "Writes the deterministic Kunming-like sample layers.");
@@ -31,6 +33,7 @@ int runSample(const QStringList& arguments) {
         if (!okSeed)
             throw InputError("--seed: expected a whole number, got '" + toStd(parser.value("seed")) + "'");
         options.gcj02 = parser.isSet("gcj02");
+        options.emergingPatterns = parser.isSet("emerging-patterns");
         TerminalProgress progress(parser.isSet("quiet"));
         const Dataset data = generateSample(options, &progress);
         WriteOptions write;

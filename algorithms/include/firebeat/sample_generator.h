@@ -19,6 +19,10 @@ struct SampleOptions {
     // Return the point layers (units, inspections, hazards, fire stations) in GCJ-02 instead of
     // WGS 84, as a source exported from a WeChat/AMap map would be.
     bool gcj02 = false;
+    // Add the planted space-time patterns of emerging hot spots (SamplePlanted::emerging*): extra
+    // hotline reports month by month around three villages. Off by default so the other planted
+    // patterns keep their figures.
+    bool emergingPatterns = false;
 };
 
 // The ids of the planted patterns. They depend on the seed only, not on the scale.
@@ -28,6 +32,13 @@ struct SamplePlanted {
     std::vector<std::string> hotVillages;             // adjacent villages, many hazards per unit
     std::vector<std::string> coldVillages;            // adjacent villages, almost no hazards
     std::string unreachedDistrict;                    // township > 5 km from every fire station
+    // Emerging hot spots (with SampleOptions::emergingPatterns; the ids are set either way): the
+    // core village of each planted space-time pattern, and the cluster (core and its queen
+    // neighbours) that gets the extra reports.
+    std::string emergingNewVillage;          // reports only in the last month (2026-11)
+    std::string emergingIntensifyingVillage; // more reports every month
+    std::string emergingCampaignVillage;     // many reports until a campaign stops them (2026-10)
+    std::vector<std::string> emergingNewCluster, emergingIntensifyingCluster, emergingCampaignCluster;
 };
 
 // The reporting window of the sample: inspections fall on 2025-12-01 .. 2026-11-28 (CST), and

@@ -10,7 +10,13 @@ namespace {
 
 using detail::Random;
 
-enum Stream : std::uint64_t { UnitStream = 11, InspectionStream, HazardStream, HotlineStream };
+enum Stream : std::uint64_t {
+    UnitStream = 11,
+    InspectionStream,
+    HazardStream,
+    HotlineStream,
+    EmergingStream
+};
 
 constexpr double kUnitsAtScaleOne = 3000;
 constexpr double kHotlineShare = 0.05;
@@ -286,6 +292,11 @@ class ActivityGenerator {
             }
         }
         std::vector<UnitHazard> hotline = hotlineHazards(found.size());
+        if (options_.emergingPatterns) {
+            std::vector<UnitHazard> planted = emergingHazards();
+            hotline.insert(hotline.end(), planted.begin(), planted.end());
+            std::stable_sort(hotline.begin(), hotline.end());
+        }
         report(0.9, "sample: hazards");
         // Merge (inspection hazards first on a tie) and number them in that order.
         data_.hazards.reserve(found.size() + hotline.size());
@@ -326,6 +337,51 @@ class ActivityGenerator {
             hazards.back().hazard.source = HazardSource::Hotline96119;
         }
         std::stable_sort(hazards.begin(), hazards.end());
+        return hazards;
+    }
+
+    // Reports per village of a planted cluster in each month of the window (Dec 2025 = 0 ..
+    // Nov 2026 = 11), at scale 1: a new hot spot (only the last month), an intensifying one
+    // (rising every month) and one a campaign stopped (high until September, none after).
+    static int emergingReports(std::size_t pattern, int month) {
+        switch (pattern) {
+        case 0:
+            return month == 11 ? kEmergingNewReports : 0;
+        case 1:
+            return kEmergingRiseFrom + kEmergingRiseStep * month;
+        default:
+            return month <= 9 ? kEmergingCampaignReports : 0;
+        }
+    }
+    static constexpr int kEmergingNewReports = 30, kEmergingRiseFrom = 8, kEmergingRiseStep = 3,
+                         kEmergingCampaignReports = 20;
+
+    // Hotline reports at random units of each planted cluster's villages, month by month.
+    std::vector<UnitHazard> emergingHazards() const {
+        Random rng(options_.seed, EmergingStream);
+        std::vector<UnitHazard> hazards;
+        for (std::size_t pattern = 0; pattern < geo_.emergingClusters.size(); ++pattern)
+            for (std::size_t v : geo_.emergingClusters[pattern]) {
+                const auto [first, count] = villageUnits_[v];
+                if (count == 0)
+                    continue;
+                for (int month = 0; month < 12; ++month) {
+                    const int year = month == 0 ? 2025 : 2026, calendarMonth = month == 0 ? 12 : month;
+                    const Timestamp monthStart = makeTimestamp(year, calendarMonth, 1);
+                    const auto reports =
+                        static_cast<int>(std::floor(emergingReports(pattern, month) * options_.scale + 0.5));
+                    for (int r = 0; r < reports; ++r) {
+                        const auto u = static_cast<std::uint32_t>(first + rng.below(count));
+                        // Days 1-28 at 07:00-22:00: inside the month and the window.
+                        const Timestamp time = monthStart +
+                                               static_cast<Timestamp>(rng.below(28)) * kSecondsPerDay +
+                                               7 * 3600 + static_cast<Timestamp>(rng.below(15 * 3600));
+                        HazardWeights weights = kHazardCategoryWeights[index(data_.units[u].category)];
+                        hazards.push_back({u, makeHazard(rng, u, time, weights)});
+                        hazards.back().hazard.source = HazardSource::Hotline96119;
+                    }
+                }
+            }
         return hazards;
     }
 

@@ -63,6 +63,9 @@ constexpr std::size_t kUnreachedDistrict = 0;                  // 团结, the no
 constexpr std::array<std::size_t, 2> kUnderInspected = {7, 9}; // 金马, 福海
 constexpr std::size_t kHotDistrict = 6;                        // around the seed of 拓东
 constexpr std::size_t kColdDistrict = 2;                       // around the seed of 龙泉
+// Emerging hot spots around the seeds of three districts away from the other clusters:
+// a new hot spot, an intensifying one and one stopped by a campaign.
+constexpr std::array<std::size_t, 3> kEmergingDistricts = {4, 8, 10};
 constexpr std::size_t kBlindSpots = 5;
 constexpr double kHotFactor = 3.0;
 constexpr double kColdFactor = 0.03;
@@ -302,6 +305,18 @@ class GeographyBuilder {
         };
         plantCluster(kHotDistrict, kHotFactor, planted.hotVillages);
         plantCluster(kColdDistrict, kColdFactor, planted.coldVillages);
+        // Only ids here: the reports come with the activity, and only when asked for.
+        std::array<std::vector<std::string>*, 3> emergingIds = {&planted.emergingNewCluster,
+                                                                &planted.emergingIntensifyingCluster,
+                                                                &planted.emergingCampaignCluster};
+        for (std::size_t k = 0; k < kEmergingDistricts.size(); ++k) {
+            geo_.emergingClusters[k] = clusterAround(kEmergingDistricts[k]);
+            for (std::size_t v : geo_.emergingClusters[k])
+                emergingIds[k]->push_back(villages[v].id);
+        }
+        planted.emergingNewVillage = planted.emergingNewCluster.front();
+        planted.emergingIntensifyingVillage = planted.emergingIntensifyingCluster.front();
+        planted.emergingCampaignVillage = planted.emergingCampaignCluster.front();
 
         // Blind spots: urban villages of normally inspected urban districts, away from the
         // clusters, one per district while possible.

@@ -5,6 +5,7 @@
 #include "firebeat/sample_generator.h"
 #include "util/random.h"
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -45,6 +46,8 @@ struct SampleGeography {
     std::vector<double> villageHazardFactor;    // multiplies the chance of finding hazards
     std::vector<bool> villageBlindSpot;         // no inspection at all
     std::vector<double> districtInspectionRate; // multiplies the inspection frequency
+    // Emerging hot-spot clusters (village indices, core first): new, intensifying, campaign.
+    std::array<std::vector<std::size_t>, 3> emergingClusters;
     std::vector<std::size_t> districtFirstOfficer, districtOfficerCount; // into data.officers
     // The villages as GEOS geometries, for placing units (prepared after the geometries so
     // they are destroyed first).
