@@ -38,8 +38,9 @@ class TestHeatmapAlgorithm : public QObject {
     void cleanupTestCase() { QgsApplication::exitQgis(); }
 
     void everyAlgorithmIsRegistered() {
-        for (const char* id : {"firebeat:validatelayers", "firebeat:hazardheatmap", "firebeat:coveragegaps",
-                               "firebeat:villagehotspots", "firebeat:districtsizing"})
+        for (const char* id :
+             {"firebeat:validatelayers", "firebeat:hazardheatmap", "firebeat:coveragegaps",
+              "firebeat:villagehotspots", "firebeat:districtsizing", "firebeat:emerginghotspots"})
             QVERIFY2(QgsApplication::processingRegistry()->algorithmById(id), id);
         const QgsProcessingAlgorithm* alg =
             QgsApplication::processingRegistry()->algorithmById("firebeat:hazardheatmap");

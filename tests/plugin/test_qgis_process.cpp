@@ -49,8 +49,9 @@ class TestQgisProcess : public QObject {
         QVERIFY2(enableCode == 0, qPrintable(enableOut));
         const auto [code, out] = qgisProcess({"list"});
         QVERIFY2(code == 0, qPrintable(out));
-        for (const char* id : {"firebeat:validatelayers", "firebeat:hazardheatmap", "firebeat:coveragegaps",
-                               "firebeat:villagehotspots", "firebeat:districtsizing"})
+        for (const char* id :
+             {"firebeat:validatelayers", "firebeat:hazardheatmap", "firebeat:coveragegaps",
+              "firebeat:villagehotspots", "firebeat:districtsizing", "firebeat:emerginghotspots"})
             QVERIFY2(out.contains(id), qPrintable(QString("%1 not listed:\n%2").arg(id, out)));
     }
 
