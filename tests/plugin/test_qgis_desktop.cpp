@@ -16,9 +16,10 @@ using namespace firebeat::test;
 
 namespace {
 
-const QStringList kAlgorithms{"firebeat:coveragegaps",     "firebeat:districtsizing",
-                              "firebeat:emerginghotspots", "firebeat:hazardheatmap",
-                              "firebeat:validatelayers",   "firebeat:villagehotspots"};
+const QStringList kAlgorithms{"firebeat:coveragegaps",   "firebeat:districtdesign",
+                              "firebeat:districtsizing", "firebeat:emerginghotspots",
+                              "firebeat:hazardheatmap",  "firebeat:validatelayers",
+                              "firebeat:villagehotspots"};
 const QString kSample = QStringLiteral(FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite");
 const QString kScreenshot = QStringLiteral(FIREBEAT_BINARY_DIR "/test-artifacts/plugin_toolbox.png");
 
