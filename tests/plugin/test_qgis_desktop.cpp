@@ -28,7 +28,8 @@ QStringList strings(const QJsonValue& array) {
     return out;
 }
 
-// The QGIS profile: the build's plugin directory searched and the plugin enabled (PLATFORM.md).
+// The QGIS profile: the build's plugin directory searched and the plugin enabled (docs/architecture.md,
+// "Platform notes").
 bool writeProfile(const QString& profilesPath) {
     const QString dir = profilesPath + "/profiles/default/QGIS";
     QFile ini(dir + "/QGIS3.ini");

@@ -1,5 +1,5 @@
-// The provider in the stock `qgis_process` through the Python shim (PLATFORM.md): enable the
-// plugin, list the algorithms, run the heatmap and compare it with `firebeat heatmap`.
+// The provider in the stock `qgis_process` through the Python shim (docs/architecture.md, "Platform notes"):
+// enable the plugin, list the algorithms, run the heatmap and compare it with `firebeat heatmap`.
 #include "fixtures.h"
 #include "plugin_test_support.h"
 #include "raster_compare.h"
