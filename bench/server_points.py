@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes the server benchmark's hazards: a GeoPackage `hazards` layer following the data model
-(DESIGN.md), lon/lat (EPSG:4326) like the sample layers, with `weight` = the severity weight
+(docs/data-model.md), lon/lat (EPSG:4326) like the sample layers, with `weight` = the severity weight
 (1 -> 1, 2 -> 2, 3 -> 4) so MapServer and QGIS Server weigh points as `firebeat serve` does.
 
 The points are make_points.py's clusters (40 x 40 km near Kunming). Deterministic.

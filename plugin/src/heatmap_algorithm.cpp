@@ -17,7 +17,7 @@ constexpr Kernel kKernels[] = {Kernel::Quartic,   Kernel::Triangular,   Kernel::
                                Kernel::Triweight, Kernel::Epanechnikov, Kernel::Gaussian};
 constexpr OutputValue kValues[] = {OutputValue::Density, OutputValue::Raw, OutputValue::Scaled};
 
-// The data-model fields of the hazards layer: (parameter, default name from DESIGN.md, label).
+// The data-model fields of the hazards layer: (parameter, default name from docs/data-model.md, label).
 struct FieldParameter {
     const char* name;
     const char* defaultField;

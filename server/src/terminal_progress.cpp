@@ -1,7 +1,11 @@
 #include "terminal_progress.h"
 
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
 #include <unistd.h>
 
 namespace firebeat::cli {
@@ -15,7 +19,11 @@ extern "C" void onInterrupt(int) {
 
 } // namespace
 
-TerminalProgress::TerminalProgress(bool quiet) : enabled_(!quiet && isatty(STDERR_FILENO)) {
+TerminalProgress::TerminalProgress(bool quiet)
+    : enabled_(!quiet && isatty(STDERR_FILENO)), hold_([] {
+          const char* hold = std::getenv("FIREBEAT_TEST_HOLD");
+          return hold && std::strcmp(hold, "1") == 0;
+      }()) {
     // The analyses stop at their next check and clean up, so outputs are never half-written.
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
@@ -31,7 +39,18 @@ bool TerminalProgress::cancelled() const {
     return gInterrupted != 0;
 }
 
+void TerminalProgress::holdForInterrupt() {
+    hold_ = false;
+    std::fputs("firebeat: holding for an interrupt\n", stderr);
+    std::fflush(stderr);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (!gInterrupted && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 void TerminalProgress::report(double fraction, std::string_view stage) {
+    if (hold_)
+        holdForInterrupt();
     if (!enabled_)
         return;
     const int permille = static_cast<int>(fraction * 1000);

@@ -56,6 +56,9 @@ class TestCoverageSample : public QObject {
     }
 
     void underInspectedDistrictsHaveTheLowestCoverage() {
+        // The sample plants two (D08, D10, sample-layers/README.md): an empty list would pass below.
+        QCOMPARE(planted_.underInspectedDistricts.size(), std::size_t{2});
+        QVERIFY(result_.districts.size() > planted_.underInspectedDistricts.size());
         double lowestOther = 100;
         for (const DistrictCoverage& d : result_.districts)
             if (std::find(planted_.underInspectedDistricts.begin(), planted_.underInspectedDistricts.end(),

@@ -1,5 +1,5 @@
 // QGIS-compatible mode against a deliberately naive model of QGIS 3.22's heatmap (one pixel at a
-// time, in double precision, as PLATFORM.md and README-kde.md describe it), so the fast engine is
+// time, in double precision, as docs/statistics.md and README-kde.md describe it), so the fast engine is
 // checked on machines without QGIS; test_qgis_parity checks the model against QGIS itself.
 #include "firebeat/kde.h"
 

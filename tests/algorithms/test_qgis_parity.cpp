@@ -2,6 +2,7 @@
 // generated GeoPackages and compares its GeoTIFF with our QGIS-compatible output pixel by pixel
 // (same size, origin and nodata mask; values within 1e-5 of the maximum).
 #include "firebeat/kde.h"
+#include "require_tool.h"
 
 #include <QtTest>
 
@@ -219,9 +220,9 @@ class TestQgisParity : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (!QFileInfo::exists(kQgisProcess))
-            QSKIP(
-                "QGIS parity needs /usr/bin/qgis_process.bin (Debian package qgis): not installed, skipped");
+        FIREBEAT_REQUIRE_TOOL(
+            QFileInfo::exists(kQgisProcess),
+            "QGIS parity needs /usr/bin/qgis_process.bin (Debian package qgis): not installed");
         QVERIFY(dir_.isValid());
         QVERIFY(QDir(dir_.path()).mkdir("xdg"));
         QFile::setPermissions(dir_.filePath("xdg"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);

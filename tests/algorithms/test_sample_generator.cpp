@@ -17,7 +17,6 @@
 #include <QtTest>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
@@ -592,32 +591,6 @@ class TestSampleGenerator : public QObject {
         QVERIFY_THROWS_EXCEPTION(InputError, generateSample(zero));
         Canceller cancel;
         QVERIFY_THROWS_EXCEPTION(Cancelled, generateSample({}, &cancel));
-    }
-
-    // Timing at a large scale, only when asked: FIREBEAT_SAMPLE_BENCH_SCALE=74 (about a million
-    // hazards) and optionally FIREBEAT_SAMPLE_BENCH_FORMATS=gpkg,sqlite.
-    void benchmarkLargeScale() {
-        const QByteArray scale = qgetenv("FIREBEAT_SAMPLE_BENCH_SCALE");
-        if (scale.isEmpty())
-            QSKIP("set FIREBEAT_SAMPLE_BENCH_SCALE to run");
-        const QByteArray formats = qEnvironmentVariable("FIREBEAT_SAMPLE_BENCH_FORMATS", "gpkg").toUtf8();
-        for (const QByteArray& format : formats.split(',')) {
-            using Clock = std::chrono::steady_clock;
-            const auto start = Clock::now();
-            SampleOptions options;
-            options.scale = scale.toDouble();
-            const Dataset big = generateSample(options);
-            const auto generated = Clock::now();
-            writeDataset(big, path(("big." + format).constData()));
-            const auto written = Clock::now();
-            const auto seconds = [](auto d) { return std::chrono::duration<double>(d).count(); };
-            qInfo("scale %s, %s: %zu units, %zu inspections, %zu hazards: generate %.1f s, write %.1f s, "
-                  "total %.1f s",
-                  scale.constData(), format.constData(), big.units.size(), big.inspections.size(),
-                  big.hazards.size(), seconds(generated - start), seconds(written - generated),
-                  seconds(written - start));
-            QFile::remove(dir_.filePath("big." + format));
-        }
     }
 };
 

@@ -52,7 +52,7 @@ inline AlgorithmRun runAlgorithm(const QString& id, const QVariantMap& parameter
     QgsProcessingFeedback* fb = feedback ? feedback : &own;
     AlgorithmRun run;
     {
-        // The context must die before QGIS exits (PLATFORM.md).
+        // The context must die before QGIS exits (docs/architecture.md).
         auto context = std::make_unique<QgsProcessingContext>();
         std::unique_ptr<QgsProcessingAlgorithm> instance(alg->create());
         try {

@@ -3,6 +3,7 @@
 #include "fixtures.h"
 #include "output_styles.h"
 #include "plugin_test_support.h"
+#include "require_tool.h"
 
 #include <qgsfeatureiterator.h>
 #include <qgsrenderer.h>
@@ -60,8 +61,8 @@ class TestAnalysisAlgorithms : public QObject {
         QVERIFY2(run.ok, qPrintable(run.errors));
         const auto ranks = column(plugin, "district_coverage", "district_id", "gap_rank");
         QCOMPARE(ranks.size(), 2);
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("coverage_cli.gpkg");
         const auto [code, out] = runCli({"coverage", "--quiet", "--json", "--input", clean_,
                                          "--reference-date", "2026-06-30", "--output", cli});
@@ -82,8 +83,8 @@ class TestAnalysisAlgorithms : public QObject {
             runAlgorithm("firebeat:villagehotspots",
                          {{"INPUT", clean_}, {"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", plugin}});
         QVERIFY2(run.ok, qPrintable(run.errors));
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("hotspots_cli.gpkg");
         const auto [code, out] = runCli({"hotspots", "--quiet", "--input", clean_, "--hex-size", "1000",
                                          "--permutations", "99", "--output", cli});
@@ -190,8 +191,8 @@ class TestAnalysisAlgorithms : public QObject {
             "firebeat:districtsizing",
             {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"HEADCOUNT", 10}, {"OUTPUT", plugin}});
         QVERIFY2(run.ok, qPrintable(run.errors));
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("sizing_cli.gpkg");
         const auto [code, out] = runCli({"sizing", "--quiet", "--input", clean_, "--reference-date",
                                          "2026-06-30", "--headcount", "10", "--output", cli});

@@ -3,6 +3,7 @@
 #include "output_styles.h"
 #include "plugin_test_support.h"
 #include "raster_compare.h"
+#include "require_tool.h"
 
 #include "firebeat/gcj02.h"
 
@@ -73,8 +74,8 @@ class TestHeatmapAlgorithm : public QObject {
                            "--reference-date",   "2026-08-01"};
     }
     void rasterEqualsTheCommandLine() {
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         QFETCH(QVariantMap, extra);
         QFETCH(QStringList, cliExtra);
         const QString plugin =
@@ -190,8 +191,8 @@ class TestHeatmapAlgorithm : public QObject {
         // Converted back to WGS 84 (round trip < 1 cm), the heatmap is the one of the original positions.
         const QString diff = compareRasters(gcj, wgs);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("gcj02_cli.tif");
         const auto [code, out] = runCli({"heatmap", "--quiet", "--gcj02", "--input", gcjSource, "--output",
                                          cli, "--radius", "800", "--pixel-size", "100"});

@@ -3,6 +3,7 @@
 // a screenshot of it with the Processing toolbox open; this test asserts on that report.
 #include "plugin_test_support.h"
 #include "raster_compare.h"
+#include "require_tool.h"
 
 #include <QDomDocument>
 #include <QImage>
@@ -30,7 +31,8 @@ QStringList strings(const QJsonValue& array) {
     return out;
 }
 
-// The QGIS profile: the build's plugin directory searched and the plugin enabled (PLATFORM.md).
+// The QGIS profile: the build's plugin directory searched and the plugin enabled (docs/architecture.md,
+// "Platform notes").
 bool writeProfile(const QString& profilesPath) {
     const QString dir = profilesPath + "/profiles/default/QGIS";
     QFile ini(dir + "/QGIS3.ini");
@@ -51,8 +53,9 @@ class TestQgisDesktop : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (!QFile::exists("/usr/bin/qgis") || QStandardPaths::findExecutable("xvfb-run").isEmpty())
-            QSKIP("QGIS desktop or xvfb-run is not installed");
+        FIREBEAT_REQUIRE_TOOL(QFile::exists("/usr/bin/qgis") &&
+                                  !QStandardPaths::findExecutable("xvfb-run").isEmpty(),
+                              "QGIS desktop or xvfb-run is not installed (apt install qgis xvfb xauth)");
         startQgisWithProvider(); // this process reads the rasters the desktop writes
         const QString profiles = dir_.filePath("profiles");
         QVERIFY(writeProfile(profiles));
@@ -143,8 +146,8 @@ class TestQgisDesktop : public QObject {
 
     void theDesktopHeatmapEqualsTheCommandLine() {
         QCOMPARE(report_.value("heatmap_output").toString(), heatmap_);
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("cli_heatmap.tif");
         const auto [code, out] = runCli({"heatmap", "--quiet", "--input", kSample, "--output", cli,
                                          "--radius", "800", "--pixel-size", "100"});

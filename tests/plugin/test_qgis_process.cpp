@@ -1,8 +1,9 @@
-// The provider in the stock `qgis_process` through the Python shim (PLATFORM.md): enable the
-// plugin, list the algorithms, run the heatmap and compare it with `firebeat heatmap`.
+// The provider in the stock `qgis_process` through the Python shim (docs/architecture.md, "Platform notes"):
+// enable the plugin, list the algorithms, run the heatmap and compare it with `firebeat heatmap`.
 #include "fixtures.h"
 #include "plugin_test_support.h"
 #include "raster_compare.h"
+#include "require_tool.h"
 
 using namespace firebeat::test;
 
@@ -24,10 +25,10 @@ class TestQgisProcess : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (!QFile::exists("/usr/bin/qgis_process.bin"))
-            QSKIP("qgis_process is not installed");
-        if (qgetenv("FIREBEAT_PYTHON_PLUGINS").isEmpty())
-            QSKIP("FIREBEAT_PYTHON_PLUGINS (the built shim plugin directory) is not set");
+        FIREBEAT_REQUIRE_TOOL(QFile::exists("/usr/bin/qgis_process.bin"),
+                              "qgis_process is not installed (apt install qgis)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_PYTHON_PLUGINS").isEmpty(),
+                              "FIREBEAT_PYTHON_PLUGINS (the built shim plugin directory) is not set");
         startQgisWithProvider();
         clean_ = dir_.filePath("clean.gpkg");
         writeLayers(clean_.toStdString(), minimalDataset());
@@ -56,8 +57,8 @@ class TestQgisProcess : public QObject {
     }
 
     void heatmapEqualsTheCommandLine() {
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString plugin = dir_.filePath("qgis_process.tif"), cli = dir_.filePath("cli.tif");
         const auto [code, out] =
             qgisProcess({"run", "firebeat:hazardheatmap", "--", "INPUT=" + clean_ + "|layername=hazards",

@@ -1,6 +1,7 @@
 // firebeat:validatelayers through QGIS's processing registry, headless, against the CLI.
 #include "fixtures.h"
 #include "plugin_test_support.h"
+#include "require_tool.h"
 
 #include <QTranslator>
 
@@ -52,8 +53,8 @@ class TestValidateAlgorithm : public QObject {
     }
 
     void reportEqualsTheCommandLine() {
-        if (qgetenv("FIREBEAT_CLI").isEmpty())
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", {{"INPUT", broken_}});
         const auto [code, out] = runCli({"validate", "--quiet", broken_});
         QCOMPARE(code, 1);

@@ -2,6 +2,8 @@
 // the PostGIS server of scripts/postgis-test-server.sh (FIREBEAT_TEST_PG).
 #pragma once
 
+#include "require_tool.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -133,11 +135,6 @@ inline QString psql(const QString& conninfo, const QString& sql) {
 // FIREBEAT_TEST_PG they fail on CI (CI=true) and are skipped elsewhere.
 #define FIREBEAT_REQUIRE_TEST_PG(pg)                                                                         \
     const QString pg = qEnvironmentVariable("FIREBEAT_TEST_PG");                                             \
-    if (pg.isEmpty()) {                                                                                      \
-        constexpr const char* message =                                                                      \
-            "FIREBEAT_TEST_PG is not set: start the PostGIS test server with "                               \
-            "eval \"$(scripts/postgis-test-server.sh start)\" (run-tests.sh does)";                          \
-        if (qEnvironmentVariable("CI") == "true")                                                            \
-            QFAIL(message);                                                                                  \
-        QSKIP(message);                                                                                      \
-    }
+    FIREBEAT_REQUIRE_TOOL(!pg.isEmpty(),                                                                     \
+                          "FIREBEAT_TEST_PG is not set: start the PostGIS test server with "                 \
+                          "eval \"$(scripts/postgis-test-server.sh start)\" (run-tests.sh does)")

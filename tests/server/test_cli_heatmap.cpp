@@ -98,20 +98,28 @@ class TestCliHeatmap : public QObject {
     }
 
     void interruptedRunLeavesNoFile() {
-        // Big enough to be interrupted: 1 m pixels over the hazards' extent grown by 3 km.
+        // FIREBEAT_TEST_HOLD makes the run wait at its first progress report until interrupted, so
+        // the interrupt lands mid-run however fast the machine is.
         const QString out = dir_.filePath("big.tif");
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("FIREBEAT_TEST_HOLD", "1");
+        p.setProcessEnvironment(env);
         p.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")),
-                {"heatmap", "--input", source_, "--output", out, "--radius", "3000", "--pixel-size", "1",
+                {"heatmap", "--input", source_, "--output", out, "--radius", "3000", "--pixel-size", "10",
                  "--quiet"});
+        p.setReadChannel(QProcess::StandardError);
         QVERIFY(p.waitForStarted());
-        QTest::qWait(1500);
-        if (p.state() == QProcess::NotRunning)
-            QSKIP("the run finished before it could be interrupted");
+        QByteArray err;
+        while (!err.contains("holding for an interrupt") && p.waitForReadyRead(30000))
+            err += p.readAllStandardError();
+        QVERIFY2(err.contains("holding for an interrupt"), err.constData());
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("cancelled"));
+        err += p.readAllStandardError();
+        QVERIFY2(QString::fromUtf8(err).contains("cancelled"), err.constData());
         QVERIFY(!QFile::exists(out));
         const QStringList left = QDir(dir_.path()).entryList({"big*"});
         QVERIFY2(left.isEmpty(), qPrintable(left.join(',')));

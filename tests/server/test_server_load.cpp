@@ -4,6 +4,8 @@
 // must still run and answer the reference GetMap with the same PNG bytes as before the load, and
 // wrk must have seen no socket error, no timeout and no non-2xx answer but 503 "server busy".
 // Loopback only, about 15 s in all.
+#include "require_tool.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QImage>
@@ -127,7 +129,8 @@ class TestServerLoad : public QObject {
 
 void TestServerLoad::initTestCase() {
     wrk_ = QStandardPaths::findExecutable("wrk");
-    QVERIFY2(!wrk_.isEmpty(), "wrk not found: install the Debian package wrk (scripts/install-deps.sh)");
+    FIREBEAT_REQUIRE_TOOL(!wrk_.isEmpty(),
+                          "wrk not found: install the Debian package wrk (scripts/install-deps.sh)");
     server_.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")), {"serve", "--listen", "127.0.0.1:0"});
     QVERIFY2(server_.waitForStarted(10000), qPrintable(server_.errorString()));
     // "listening on http://127.0.0.1:PORT/wms" once the sample layers are read.

@@ -2,6 +2,7 @@
 // `firebeat serve`: it reads the capabilities, accepts the layer, and its render shows the
 // heatmap where the hazard is and nothing where there is none.
 #include "fixtures.h"
+#include "require_tool.h"
 #include "server_test_client.h"
 
 #include "firebeat/crs.h"
@@ -23,8 +24,8 @@ class TestServerQgisClient : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        if (!systemPythonHas("qgis.core"))
-            QSKIP("QGIS's Python bindings not installed (apt install python3-qgis)");
+        FIREBEAT_REQUIRE_TOOL(systemPythonHas("qgis.core"),
+                              "QGIS's Python bindings not installed (apt install python3-qgis)");
         GDALAllRegister();
         writeLayers(dir_.filePath("data.gpkg").toStdString(), minimalDataset());
         server_ = std::make_unique<ServerProcess>(

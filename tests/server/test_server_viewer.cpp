@@ -3,6 +3,7 @@
 // `firebeat serve` on the sample layers: the map loads tiles, and a screenshot is kept.
 #include "chromium_devtools.h"
 #include "ogc/static_files.h"
+#include "require_tool.h"
 #include "server_process.h"
 
 #include <QDateTime>
@@ -92,7 +93,8 @@ class TestServerViewer : public QObject {
 
   private Q_SLOTS:
     void initTestCase() {
-        QVERIFY2(QFile::exists(kChromium), "headless Chromium missing: run scripts/install-deps.sh");
+        FIREBEAT_REQUIRE_TOOL(QFile::exists(kChromium),
+                              "headless Chromium missing: run scripts/install-deps.sh");
         QVERIFY2(QFile::exists(kLeafletDir + "/leaflet.js"), "Leaflet missing: run scripts/install-deps.sh");
         base_ = startServer(server_, {}); // no --input: the sample layers
         QVERIFY(!base_.isEmpty());

@@ -2,6 +2,7 @@
 // requests over HTTP, checked against the OGC rules, hand computations and real clients (GDAL,
 // OWSLib); the XYZ tiles against GetMap.
 #include "fixtures.h"
+#include "require_tool.h"
 #include "server_test_client.h"
 
 #include "firebeat/crs.h"
@@ -684,8 +685,9 @@ class TestServerWms : public QObject {
     // GDAL's WMS driver, as QGIS and gdal_translate use it, reads a map in both versions.
     void gdalReadsTheMap() {
         const QString gdal = QStandardPaths::findExecutable("gdal_translate");
-        if (gdal.isEmpty())
-            QSKIP("gdal_translate not installed");
+        GDALAllRegister();
+        FIREBEAT_REQUIRE_TOOL(!gdal.isEmpty() && GDALGetDriverByName("WMS"),
+                              "gdal_translate or GDAL's WMS driver missing (apt install gdal-bin)");
         const QStringList urls = {"/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=hazard_heatmap"
                                   "&SRS=EPSG:4326&BBOX=102.66,25.0,102.73,25.05&FORMAT=image/png",
                                   "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=hazard_heatmap"
@@ -733,8 +735,8 @@ for v in ("1.3.0", "1.1.1"):
     assert json.load(info)["type"] == "FeatureCollection"
 print("ok")
 )";
-        if (!systemPythonHas("owslib"))
-            QSKIP("python3-owslib not installed (apt install python3-owslib)");
+        FIREBEAT_REQUIRE_TOOL(systemPythonHas("owslib"),
+                              "python3-owslib not installed (apt install python3-owslib)");
         QProcess p;
         p.start(kSystemPython, {"-c", script, server_->base()});
         QVERIFY(p.waitForFinished(120000));

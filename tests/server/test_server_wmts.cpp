@@ -2,6 +2,7 @@
 // GoogleMapsCompatible, checked against the standard's scale set, the XYZ tiles and GetMap,
 // hand-computed densities under dimensions, OWS exception codes, OWSLib and GDAL's WMTS driver.
 #include "fixtures.h"
+#include "require_tool.h"
 #include "server_test_client.h"
 
 #include <gdal_priv.h>
@@ -292,8 +293,8 @@ class TestServerWmts : public QObject {
 
     // OWSLib parses the capabilities and fetches tiles and feature info.
     void owslibReadsTheService() {
-        if (!systemPythonHas("owslib"))
-            QSKIP("python3-owslib not installed (apt install python3-owslib)");
+        FIREBEAT_REQUIRE_TOOL(systemPythonHas("owslib"),
+                              "python3-owslib not installed (apt install python3-owslib)");
         const TilePixel t = tilePixel(kLoneLon, kLoneLat, 15);
         const QString script = R"(import sys
 from owslib.wmts import WebMapTileService
@@ -482,8 +483,9 @@ sys.stdout.buffer.write(tile.read())
 
     void gdalReadsTheTiles() {
         const QString gdal = QStandardPaths::findExecutable("gdal_translate");
-        if (gdal.isEmpty())
-            QSKIP("gdal_translate not installed");
+        GDALAllRegister();
+        FIREBEAT_REQUIRE_TOOL(!gdal.isEmpty() && GDALGetDriverByName("WMTS"),
+                              "gdal_translate or GDAL's WMTS driver missing (apt install gdal-bin)");
         const int zoom = 15;
         const TileBlock block = tileBlockAround(kLoneLon, kLoneLat, zoom);
         const QString out = dir_.filePath("wmts.png");

@@ -1,8 +1,7 @@
-// Coverage gaps by police-station district (DESIGN.md, "Coverage gaps"): for a reporting window
-// and the inspection norms, per district how much is inspected, what is overdue, which hazards
-// are open, whether staffing meets the provincial norm, which villages nobody visited and what
-// the fire stations reach; combined into a gap score and rank. Definitions and formulas:
-// algorithms/README-coverage.md.
+// Coverage gaps by police-station district (docs/statistics.md, "Coverage and sizing"): for a reporting
+// window and the inspection norms, per district how much is inspected, what is overdue, which hazards are
+// open, whether staffing meets the provincial norm, which villages nobody visited and what the fire stations
+// reach; combined into a gap score and rank. Definitions and formulas: algorithms/README-coverage.md.
 #pragma once
 
 #include "firebeat/model.h"

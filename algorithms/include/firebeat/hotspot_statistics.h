@@ -1,4 +1,4 @@
-// Local statistics of one value per area: Getis-Ord Gi* and Local Moran's I, as STATISTICS.md
+// Local statistics of one value per area: Getis-Ord Gi* and Local Moran's I, as docs/statistics.md
 // defines them. Plain numbers in, one result per area out (same order as the weights' rows).
 #pragma once
 

@@ -1,4 +1,4 @@
-// Village hot spots (DESIGN.md): one value per village (or hexagon), spatial weights, Getis-Ord
+// Village hot spots (docs/statistics.md): one value per village (or hexagon), spatial weights, Getis-Ord
 // Gi* and Local Moran's I, returned as one table joined on the feature id. README-hotspots.md
 // gives the formulas, the defaults and how they compare with ArcGIS Pro, PySAL and spdep.
 #pragma once

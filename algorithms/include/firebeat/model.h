@@ -1,4 +1,4 @@
-// The inspection data model (DESIGN.md, "The inspection layers") as plain C++ types.
+// The inspection data model (docs/data-model.md) as plain C++ types.
 #pragma once
 
 #include "firebeat/geometry.h"

@@ -1,4 +1,4 @@
-// District sizing (DESIGN.md, "District sizing"): the yearly inspection workload of each police
+// District sizing (docs/statistics.md, "Coverage and sizing"): the yearly inspection workload of each police
 // district from its units and the norms, the staff it needs, the surplus or deficit against
 // its officers, and the allocation of a given headcount in proportion to workload.
 // Formulas: algorithms/README-coverage.md.

@@ -1,6 +1,6 @@
 // Spatial weights for area statistics: which areas are neighbours of which (queen, rook,
 // distance band, k nearest), built with spatial indexes, never by testing all pairs.
-// STATISTICS.md ("Spatial weights") defines each kind; README-hotspots.md explains the choices.
+// docs/statistics.md ("Spatial weights") defines each kind; README-hotspots.md explains the choices.
 #pragma once
 
 #include "firebeat/geometry.h"
