@@ -2,6 +2,8 @@
 
 #include "command.h"
 
+#include "firebeat/job.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -68,9 +70,7 @@ HazardFilter hazardFilterFrom(const QCommandLineParser& p) {
 }
 
 void requireUsableLayers(const ReadResult& read) {
-    for (const char* fatal : {"missing_layer", "missing_field", "wrong_field_type", "missing_crs"})
-        if (read.report.count(fatal) > 0)
-            throw InputError(read.report.toText());
+    throwIfUnusable(read.report);
     if (read.report.hasErrors())
         std::fprintf(stderr, "firebeat: %zu feature(s) left out for bad values:\n%s",
                      read.report.count(Severity::Error), read.report.toText().c_str());

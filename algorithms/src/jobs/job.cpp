@@ -48,6 +48,50 @@ void checkRange(const OptionSpec& o, double v, const std::string& what, const st
 
 } // namespace
 
+std::string_view inputKey(LayerKind kind) {
+    switch (kind) {
+    case LayerKind::PoliceDistricts:
+        return "districts";
+    case LayerKind::Villages:
+        return "villages";
+    case LayerKind::Units:
+        return "units";
+    case LayerKind::Inspections:
+        return "inspections";
+    case LayerKind::Hazards:
+        return "hazards";
+    case LayerKind::FireStations:
+        return "stations";
+    case LayerKind::Officers:
+        break;
+    }
+    return "officers";
+}
+
+InputLayer modelInput(LayerKind kind, bool required, std::string help, std::string withoutIt,
+                      const std::map<std::string, std::string>& fieldsLost) {
+    const LayerSpec& model = layerSpec(kind);
+    for (const auto& [field, lost] : fieldsLost)
+        if (!findField(model, field))
+            throw std::logic_error("the data model's " + std::string(model.name) + " have no field " + field);
+    InputLayer input{.key = std::string(inputKey(kind)),
+                     .kind = kind,
+                     .geometry = model.geometry,
+                     .required = required,
+                     .help = std::move(help),
+                     .withoutIt = std::move(withoutIt),
+                     .fields = {}};
+    for (const FieldSpec& f : model.fields) {
+        const auto lost = fieldsLost.find(std::string(f.name));
+        input.fields.push_back({.key = std::string(f.name),
+                                .type = f.type,
+                                .required = f.required,
+                                .help = {},
+                                .withoutIt = lost == fieldsLost.end() ? std::string() : lost->second});
+    }
+    return input;
+}
+
 const OptionSpec* JobSpec::option(std::string_view key) const {
     for (const OptionSpec& o : options)
         if (o.key == key)
@@ -59,6 +103,13 @@ const InputLayer* JobSpec::input(std::string_view key) const {
     for (const InputLayer& l : inputs)
         if (l.key == key)
             return &l;
+    return nullptr;
+}
+
+const OutputSpec* JobSpec::output(std::string_view key) const {
+    for (const OutputSpec& o : outputs)
+        if (o.key == key)
+            return &o;
     return nullptr;
 }
 
@@ -185,6 +236,55 @@ std::optional<Timestamp> JobParameters::date(std::string_view key, bool endOfDay
                          quotedValue(v));
     const bool dateAlone = v.size() == 10;
     return endOfDay && dateAlone ? *t + kSecondsPerDay - 1 : *t;
+}
+
+void JobParameters::setOutput(const std::string& key, std::string path) {
+    if (!spec_->output(key))
+        throw std::logic_error("job " + spec_->name + " declares no output " + key);
+    outputs_[key] = std::move(path);
+}
+
+std::string JobParameters::output(std::string_view key) const {
+    const OutputSpec* o = spec_->output(key);
+    if (!o)
+        throw std::logic_error("job " + spec_->name + " declares no output " + std::string(key));
+    const auto it = outputs_.find(std::string(key));
+    const std::string path = it == outputs_.end() ? std::string() : trimmed(it->second);
+    if (path.empty() && !o->optional)
+        throw InputError(o->key + ": an output path is required");
+    return path;
+}
+
+void selectInputLayers(const JobSpec& spec, ReadOptions& read) {
+    read.layers.clear();
+    read.optionalLayers.clear();
+    for (const InputLayer& input : spec.inputs) {
+        if (!input.kind)
+            continue;
+        read.layers.insert(*input.kind);
+        if (!input.required)
+            read.optionalLayers.insert(*input.kind);
+    }
+}
+
+void nameInputLayer(const InputLayer& input, const std::string& name, const std::string& parameter,
+                    SourceMapping& mapping) {
+    if (!input.kind || name.empty())
+        return;
+    const std::string standard(layerName(*input.kind));
+    const std::string mapped = mapping.layer(*input.kind);
+    if (name == standard || name == mapped)
+        return;
+    if (mapped != standard)
+        throw InputError(parameter + ": '" + name + "', but the mapping names the " + standard + " layer '" +
+                         mapped + "': give its name in one of them");
+    mapping.setLayer(*input.kind, name);
+}
+
+void throwIfUnusable(const Report& report) {
+    for (const char* fatal : {"missing_layer", "missing_field", "wrong_field_type", "missing_crs"})
+        if (report.count(fatal) > 0)
+            throw InputError(report.toText());
 }
 
 } // namespace firebeat

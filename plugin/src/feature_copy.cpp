@@ -1,0 +1,186 @@
+#include "feature_copy.h"
+
+#include "job_algorithm.h"
+
+#include <qgsexception.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturesource.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingparameters.h>
+#include <qgsprocessingutils.h>
+#include <qgsproviderregistry.h>
+#include <qgsvectorlayer.h>
+
+#include <QSet>
+
+#include <memory>
+
+namespace firebeat::qgis {
+namespace {
+
+FieldType memoryType(QVariant::Type type) {
+    switch (type) {
+    case QVariant::Int:
+    case QVariant::UInt:
+    case QVariant::LongLong:
+    case QVariant::ULongLong:
+    case QVariant::Bool:
+        return FieldType::Integer;
+    case QVariant::Double:
+        return FieldType::Real;
+    case QVariant::Date:
+    case QVariant::DateTime:
+        return FieldType::DateTime;
+    default:
+        return FieldType::Text;
+    }
+}
+
+MemorySource::Value memoryValue(const QVariant& v, FieldType type) {
+    if (v.isNull() || !v.isValid())
+        return std::monostate{};
+    switch (type) {
+    case FieldType::Integer:
+        return static_cast<std::int64_t>(v.toLongLong());
+    case FieldType::Real:
+        return v.toDouble();
+    case FieldType::DateTime:
+        // Qt::ISODate keeps an explicit offset ("Z", "+08:00") and leaves local times bare, which
+        // the core takes as China Standard Time, as it does in a file.
+        if (v.type() == QVariant::Date)
+            return v.toDate().toString(Qt::ISODate).toStdString();
+        return v.toDateTime().toString(Qt::ISODateWithMs).toStdString();
+    case FieldType::Text:
+        break;
+    }
+    return v.toString().toStdString();
+}
+
+// The ISO WKB code of a QGIS geometry type (QGIS's 2.5D types count as Z).
+std::uint32_t isoWkbType(QgsWkbTypes::Type type) {
+    if (type == QgsWkbTypes::NoGeometry || type == QgsWkbTypes::Unknown)
+        return type == QgsWkbTypes::Unknown ? 7 : 0; // unknown: a geometry collection takes anything
+    const auto flat = static_cast<std::uint32_t>(QgsWkbTypes::flatType(type));
+    return flat + (QgsWkbTypes::hasZ(type) ? 1000 : 0) + (QgsWkbTypes::hasM(type) ? 2000 : 0);
+}
+
+std::string crsText(const QgsCoordinateReferenceSystem& crs) {
+    if (!crs.isValid())
+        return {};
+    if (crs.authid().startsWith(QLatin1String("EPSG:")))
+        return crs.authid().toStdString();
+    return crs.toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED).toStdString();
+}
+
+} // namespace
+
+void FeatureCopy::copy(QgsFeatureSource& source, const std::string& layerName,
+                       const std::optional<QStringList>& fields, MemorySource& memory, Progress* progress) {
+    const QgsFields all = source.fields();
+    QgsAttributeList indices;
+    std::vector<MemorySource::Field> memoryFields;
+    for (int i = 0; i < all.count(); ++i) {
+        if (fields && !fields->contains(all.at(i).name()))
+            continue;
+        indices << i;
+        memoryFields.push_back({all.at(i).name().toStdString(), memoryType(all.at(i).type())});
+    }
+    memory.addLayer(layerName, crsText(source.sourceCrs()), isoWkbType(source.wkbType()), memoryFields);
+    const double total = std::max(1.0, static_cast<double>(source.featureCount()));
+    QgsFeatureRequest request;
+    request.setSubsetOfAttributes(indices);
+    QgsFeatureIterator it = source.getFeatures(request);
+    std::vector<MemorySource::Value> values(memoryFields.size());
+    QgsFeature f;
+    for (std::size_t n = 0; it.nextFeature(f); ++n) {
+        if ((n & 0x3ff) == 0) {
+            throwIfCancelled(progress);
+            if (progress)
+                progress->report(std::min(1.0, static_cast<double>(n) / total), "copying " + layerName);
+        }
+        for (std::size_t k = 0; k < memoryFields.size(); ++k)
+            values[k] = memoryValue(f.attribute(indices[static_cast<int>(k)]), memoryFields[k].type);
+        const QByteArray wkb = f.hasGeometry() ? f.geometry().asWkb() : QByteArray();
+        memory.addFeature(
+            f.id(), values,
+            {reinterpret_cast<const std::uint8_t*>(wkb.constData()), static_cast<std::size_t>(wkb.size())});
+    }
+    throwIfCancelled(progress);
+}
+
+JobSource FeatureCopy::copyInputs(const JobSpec& spec, const QgsProcessingAlgorithm& algorithm,
+                                  const QVariantMap& parameters, QgsProcessingContext& context,
+                                  MemorySource& memory, Progress* progress,
+                                  const std::set<std::string>& allFields) {
+    JobSource out;
+    QStringList described;
+    QSet<QString> files; // the files the layers come from: one names the source as a file does
+    const double share = 1.0 / std::max<std::size_t>(1, spec.inputs.size());
+    for (std::size_t i = 0; i < spec.inputs.size(); ++i) {
+        const InputLayer& input = spec.inputs[i];
+        const QString name = parameterName(input.key);
+        const QgsProcessingParameterDefinition* definition = algorithm.parameterDefinition(name);
+        if (!definition)
+            continue;
+        const QVariant given = parameters.value(name);
+        if (!given.isValid() || given.isNull() ||
+            (given.type() == QVariant::String && given.toString().trimmed().isEmpty())) {
+            if (input.required)
+                throw QgsProcessingException(tr("%1: a layer is required").arg(name));
+            continue;
+        }
+        std::unique_ptr<QgsProcessingFeatureSource> source(
+            QgsProcessingParameters::parameterAsSource(definition, parameters, context));
+        if (!source)
+            throw QgsProcessingException(
+                tr("%1: cannot load the layer %2")
+                    .arg(name, given.canConvert<QgsProcessingFeatureSourceDefinition>()
+                                   ? given.value<QgsProcessingFeatureSourceDefinition>()
+                                         .source.staticValue()
+                                         .toString()
+                                   : given.toString()));
+        // The fields to copy: those the field parameters name, those of Field options on this layer.
+        QStringList fields;
+        for (const InputField& field : input.fields) {
+            const QgsProcessingParameterDefinition* fd =
+                algorithm.parameterDefinition(fieldParameterName(input, field));
+            QString chosen =
+                fd ? QgsProcessingParameters::parameterAsString(fd, parameters, context).trimmed()
+                   : QString::fromStdString(field.key);
+            if (chosen.isEmpty() && field.required)
+                throw QgsProcessingException(
+                    tr("%1: choose the field holding %2")
+                        .arg(fieldParameterName(input, field), QString::fromStdString(field.key)));
+            if (input.kind && findField(layerSpec(*input.kind), field.key))
+                out.read.mapping.setField(*input.kind, field.key, chosen.toStdString());
+            if (!chosen.isEmpty())
+                fields << chosen;
+        }
+        for (const OptionSpec& o : spec.options)
+            if (o.type == OptionType::Field && o.layer == input.key) {
+                const QString chosen = parameters.value(parameterName(o.key)).toString().trimmed();
+                if (!chosen.isEmpty())
+                    fields << chosen;
+            }
+        const std::string layer = input.kind ? std::string(layerName(*input.kind)) : input.key;
+        ProgressSlice slice(progress, share * static_cast<double>(i), share * static_cast<double>(i + 1));
+        copy(*source, layer, allFields.contains(input.key) ? std::nullopt : std::optional(fields), memory,
+             &slice);
+        described << source->sourceName();
+        const QgsVectorLayer* layerOf =
+            QgsProcessingParameters::parameterAsVectorLayer(definition, parameters, context);
+        const QString file = layerOf ? QgsProviderRegistry::instance()
+                                           ->decodeUri(layerOf->providerType(), layerOf->source())
+                                           .value(QStringLiteral("path"))
+                                           .toString()
+                                     : QString();
+        files << file;
+    }
+    out.name = memory.path();
+    out.description = (files.size() == 1 && !files.begin()->isEmpty() ? *files.begin()
+                                                                      : described.join(QStringLiteral(", ")))
+                          .toStdString();
+    return out;
+}
+
+} // namespace firebeat::qgis
