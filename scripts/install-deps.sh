@@ -24,6 +24,8 @@ packages=(
   # the server's web viewer (Leaflet, served by firebeat) and the headless browser that tests it,
   # with a Chinese font for its labels
   libjs-leaflet chromium fonts-wqy-microhei
+  # the dashboard's charts (Chart.js, served by firebeat) and the PDF check of the HTML report
+  libjs-chart.js poppler-utils
   # the PostGIS server the server's tests start on loopback (scripts/postgis-test-server.sh)
   postgresql-15-postgis-3
 )

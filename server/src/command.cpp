@@ -21,6 +21,7 @@ std::span<const Command> commands() {
         {"sizing", "district staffing: workload, required staff, headcount allocation", runSizing},
         {"districts", "district design: balanced, contiguous districts of villages to a GeoPackage",
          runDistricts},
+        {"report", "coverage report as one self-contained HTML file (charts, tables, maps)", runReport},
         {"serve", "OGC server: WMS 1.3.0/1.1.1 and XYZ tiles of the hazard heatmap", runServe},
     };
     return kCommands;

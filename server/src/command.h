@@ -30,6 +30,7 @@ int runCoverage(const QStringList& arguments);
 int runSizing(const QStringList& arguments);
 int runDistricts(const QStringList& arguments);
 int runServe(const QStringList& arguments);
+int runReport(const QStringList& arguments);
 
 // --map, --gcj02, --crs, --repair-geometries: how to read a source (see ReadOptions).
 void addSourceOptions(QCommandLineParser& parser);

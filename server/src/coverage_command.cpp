@@ -1,7 +1,9 @@
 #include "analysis_options.h"
 #include "command.h"
+#include "coverage_options.h"
 #include "terminal_progress.h"
 
+#include "firebeat/coverage_tables.h"
 #include "firebeat/coverage_writer.h"
 #include "firebeat/sizing.h"
 
@@ -31,13 +33,19 @@ void addCoverageOptions(QCommandLineParser& p) {
     });
 }
 
+void printProblems(const Report& report) {
+    if (!report.problems().empty())
+        std::fprintf(stderr, "firebeat: the analysis met %zu problem(s):\n%s", report.problems().size(),
+                     report.toText().c_str());
+}
+
+} // namespace
+
 CoverageParameters coverageParametersFrom(const QCommandLineParser& p) {
     CoverageParameters c;
     if (p.isSet("reference-date")) {
-        const std::string text = toStd(p.value("reference-date"));
-        c.referenceDate = dateOption(p, "reference-date");
-        if (text.size() == 10) // a plain date: the whole day is inside the window
-            c.referenceDate += kSecondsPerDay - 1;
+        dateOption(p, "reference-date"); // names the option when the date is unreadable
+        c.referenceDate = *parsePeriodEnd(toStd(p.value("reference-date")));
     } else {
         c.referenceDate = QDateTime::currentSecsSinceEpoch();
     }
@@ -50,7 +58,7 @@ CoverageParameters coverageParametersFrom(const QCommandLineParser& p) {
     return c;
 }
 
-ReadResult readAll(const QCommandLineParser& p, Progress& progress) {
+ReadResult readCoverageInput(const QCommandLineParser& p, Progress& progress) {
     if (!p.isSet("input") || !p.isSet("output"))
         throw InputError("--input and --output are required");
     ReadOptions options = readOptionsFrom(p);
@@ -62,14 +70,6 @@ ReadResult readAll(const QCommandLineParser& p, Progress& progress) {
     return read;
 }
 
-void printProblems(const Report& report) {
-    if (!report.problems().empty())
-        std::fprintf(stderr, "firebeat: the analysis met %zu problem(s):\n%s", report.problems().size(),
-                     report.toText().c_str());
-}
-
-} // namespace
-
 int runCoverage(const QStringList& arguments) {
     QCommandLineParser p;
     addCoverageOptions(p);
@@ -80,7 +80,7 @@ int runCoverage(const QStringList& arguments) {
         "district_coverage, overdue_units, blind_spots, unreached_units and officer_workload.");
     return guarded([&] {
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
-        const ReadResult read = readAll(p, progress);
+        const ReadResult read = readCoverageInput(p, progress);
         const CoverageParameters parameters = coverageParametersFrom(p);
         Report report;
         const CoverageResult result = computeCoverage(read.data, parameters, report, &progress);
@@ -131,7 +131,7 @@ int runSizing(const QStringList& arguments) {
         "the allocation of a headcount. Output .gpkg or .csv.");
     return guarded([&] {
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
-        const ReadResult read = readAll(p, progress);
+        const ReadResult read = readCoverageInput(p, progress);
         SizingParameters parameters;
         parameters.coverage = coverageParametersFrom(p);
         if (p.isSet("headcount"))

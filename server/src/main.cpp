@@ -22,11 +22,11 @@ void usage(std::FILE* out) {
 } // namespace
 
 int main(int argc, char** argv) {
-    // `serve` draws legend labels, which need Qt's font database and so a QGuiApplication; on
+    // `serve` and `report` draw labels on maps, which need Qt's font database and so a QGuiApplication; on
     // the offscreen platform, which needs no display.
     std::unique_ptr<QCoreApplication> app;
 #ifdef FIREBEAT_HAVE_HTTPSERVER
-    if (argc > 1 && std::strcmp(argv[1], "serve") == 0) {
+    if (argc > 1 && (std::strcmp(argv[1], "serve") == 0 || std::strcmp(argv[1], "report") == 0)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
     }

@@ -101,7 +101,8 @@ std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, const 
                      read.data.hazards.size(), source.c_str(), read.data.crs.c_str(), settings.heatmapRadius);
         auto catalogue = std::make_shared<ogc::Catalogue>();
         catalogue->analysisCrs = read.data.crs;
-        catalogue->layers = ogc::makeLayers(std::make_shared<const Dataset>(std::move(read.data)), settings);
+        catalogue->data = std::make_shared<const Dataset>(std::move(read.data));
+        catalogue->layers = ogc::makeLayers(catalogue->data, settings);
         return catalogue;
     };
     // Checked every second in the background too: a changed source is reloaded (heatmap kernels

@@ -143,6 +143,7 @@ async function start() {
   };
   ordered.forEach(({ layer }, i) => tileLayers.set(layer.name, makeTileLayer(layer, i + 1, pending, report)));
 
+  const dashboardLink = document.getElementById('dashboard-link');
   const filters = new Filters(layers, () => {
     for (const layer of layers) {
       const tiles = tileLayers.get(layer.name);
@@ -152,7 +153,13 @@ async function start() {
       }
       if (map.hasLayer(tiles)) tiles.redraw();
     }
+    // The dashboard opens on the map's window (a cumulative map: the year to its end).
+    if (filters.window)
+      dashboardLink.href =
+        'dashboard?' +
+        new URLSearchParams({ reference_date: filters.window.end, window_days: filters.window.days || 365 });
   });
+  filters.onChange(); // a window shared by the dashboard applies from the start
 
   // The switcher lists the layers top first, as they are drawn.
   const list = document.getElementById('layers');

@@ -71,6 +71,17 @@ function popupContent(results) {
       row.insertCell().textContent = formatValue(value);
     }
     root.append(table);
+    // A police district (coverage or plain): open the dashboard filtered on it.
+    const district = result.properties.district_id;
+    if (district && ['district_coverage', 'police_districts'].includes(result.layer.name)) {
+      const link = document.createElement('a');
+      link.className = 'dashboard-link';
+      const here = new URL(document.getElementById('dashboard-link')?.href || 'dashboard', location.href);
+      here.searchParams.set('district', district);
+      link.href = here.toString();
+      link.textContent = '本辖区看板 Dashboard of this district →';
+      root.append(link);
+    }
   }
   return root;
 }

@@ -3,10 +3,12 @@
 // works with a server that has none. Each layer is sent only the dimensions it declares.
 import { listValues, timeRange } from './capabilities.js';
 import { dimensionLabel, valueLabel } from './labels.js';
+import { loadSharedWindow, saveSharedWindow } from './shared_window.js';
 
 const dayMs = 24 * 3600 * 1000;
 const dateFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' });
 const isoInstant = (date) => date.toISOString().replace('.000Z', 'Z');
+const localDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }); // YYYY-MM-DD
 
 // The request parameter of a dimension (WMS 1.3.0 Annex C).
 const parameterName = (dimension) => (dimension === 'time' ? 'TIME' : 'DIM_' + dimension.toUpperCase());
@@ -48,6 +50,17 @@ export class Filters {
     const label = document.getElementById('time-label');
     slider.max = String(days);
     slider.value = String(days);
+    // The window the dashboard or the map last used (URL first, then localStorage).
+    const url = new URLSearchParams(location.search);
+    const shared = loadSharedWindow();
+    const sharedEnd = url.get('reference_date') || shared?.end;
+    const sharedDays = url.get('window_days') || shared?.days;
+    if (sharedEnd) {
+      const day = Math.ceil((Date.parse(sharedEnd + 'T23:59:59+08:00') - start.getTime()) / dayMs);
+      if (Number.isFinite(day)) slider.value = String(Math.max(0, Math.min(days, day)));
+    }
+    if (sharedDays && [...windowSelect.options].some((o) => o.value === String(sharedDays)))
+      windowSelect.value = String(sharedDays);
     const selection = () => {
       const day = Number(slider.value);
       const to = day >= days ? end : new Date(start.getTime() + day * dayMs);
@@ -61,16 +74,21 @@ export class Filters {
       const { from, to } = selection();
       label.textContent = dateFormat.format(from) + ' – ' + dateFormat.format(to);
     };
-    const apply = () => {
+    const select = () => {
       const { from, to, everything } = selection();
       this.values.time = everything ? null : isoInstant(from) + '/' + isoInstant(to);
+      this.window = { end: localDate.format(to), days: Number(windowSelect.value) || null };
       showLabel();
+    };
+    const apply = () => {
+      select();
+      saveSharedWindow(this.window);
       this.onChange();
     };
     slider.addEventListener('input', showLabel); // redraw only when the thumb is released
     slider.addEventListener('change', apply);
     windowSelect.addEventListener('change', apply);
-    showLabel();
+    select();
     document.getElementById('time-section').hidden = false;
   }
 

@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QList>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -91,6 +92,21 @@ class ChromiumDevTools {
                  {{"type", type}, {"x", x}, {"y", y}, {"button", "left"}, {"clickCount", 1}}, session_);
     }
 
+    // A command to the page's session, e.g. "Runtime.enable" or "Page.navigate"; its result.
+    QJsonObject command(const QString& method, const QJsonObject& params = {}) {
+        return call(method, params, session_);
+    }
+
+    // The events received so far (of the domains enabled with command()) named `method`, e.g.
+    // "Runtime.exceptionThrown".
+    QList<QJsonObject> events(const QString& method) const {
+        QList<QJsonObject> found;
+        for (const QJsonObject& e : events_)
+            if (e.value("method").toString() == method)
+                found.append(e.value("params").toObject());
+        return found;
+    }
+
   private:
     // Sends a command and waits for its reply (events in between are skipped); its "result".
     QJsonObject call(const QString& method, const QJsonObject& params = {}, const QString& session = {}) {
@@ -108,6 +124,8 @@ class ChromiumDevTools {
                 buffer_.remove(0, end + 1);
                 if (reply.value("id").toInt() == id)
                     return reply.value("result").toObject();
+                if (reply.contains("method"))
+                    events_.append(reply);
                 continue;
             }
             pollfd ready{receive_, POLLIN, 0};
@@ -126,6 +144,7 @@ class ChromiumDevTools {
     int nextId_ = 1;
     QString session_;
     QByteArray buffer_;
+    QList<QJsonObject> events_;
 };
 
 } // namespace firebeat::test

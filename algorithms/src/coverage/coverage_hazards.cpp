@@ -13,14 +13,15 @@ std::optional<double> median(std::vector<double>& values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-// A hazard belongs to its unit's district; hotline hazards (no unit) and hazards of units that
-// are unknown or outside every district are placed by their own position.
-std::optional<std::size_t> hazardDistrict(const Hazard& h, const IdIndex& units, const CoverageResult& result,
+} // namespace
+
+std::optional<std::size_t> hazardDistrict(const Hazard& h, const IdIndex& units,
+                                          std::span<const std::optional<std::size_t>> unitDistricts,
                                           const DistrictLocator& districts, Report& report) {
     if (!h.unitId.empty()) {
         if (const auto u = lookup(units, h.unitId)) {
-            if (result.units[*u].district)
-                return result.units[*u].district;
+            if (unitDistricts[*u])
+                return unitDistricts[*u];
         } else {
             addProblem(report, Severity::Warning, "unknown_unit", LayerKind::Hazards, h.fid, h.id, "unit_id",
                        "unit_id '" + h.unitId + "' names no unit; the district is taken from the position");
@@ -45,16 +46,18 @@ bool checkHazard(const Hazard& h, Report& report) {
     return true;
 }
 
-} // namespace
-
 void tallyHazards(const Dataset& data, const CoverageParameters& p, const IdIndex& units,
                   const DistrictLocator& districts, Report& report, CoverageResult& result) {
     const Timestamp r = p.referenceDate;
     std::vector<std::vector<double>> daysToRectify(result.districts.size());
+    std::vector<std::optional<std::size_t>> unitDistricts;
+    unitDistricts.reserve(result.units.size());
+    for (const UnitCoverage& u : result.units)
+        unitDistricts.push_back(u.district);
     for (const Hazard& h : data.hazards) {
         if (!checkHazard(h, report) || h.foundAt > r)
             continue;
-        const auto di = hazardDistrict(h, units, result, districts, report);
+        const auto di = hazardDistrict(h, units, unitDistricts, districts, report);
         if (!di)
             continue;
         DistrictCoverage& d = result.districts[*di];

@@ -54,6 +54,14 @@ double areaKm2(const GEOSGeometry* g);
 // Area of the part of `district` covered by the union of `parts`.
 double coveredKm2(const GEOSGeometry* district, std::vector<GeosGeometry> parts);
 
+// A hazard belongs to its unit's district; hotline hazards (no unit) and hazards of units that
+// are unknown or outside every district are placed by their own position. `unitDistricts`: the
+// district of each unit of the data, in order.
+std::optional<std::size_t> hazardDistrict(const Hazard& h, const IdIndex& units,
+                                          std::span<const std::optional<std::size_t>> unitDistricts,
+                                          const DistrictLocator& districts, Report& report);
+// False (reported) for a hazard the metrics leave out: a severity outside 1..3.
+bool checkHazard(const Hazard& h, Report& report);
 // Hazard counts, open hazards, overdue rectifications and the median days to rectify.
 void tallyHazards(const Dataset& data, const CoverageParameters& p, const IdIndex& units,
                   const DistrictLocator& districts, Report& report, CoverageResult& result);

@@ -1,4 +1,5 @@
 #include "firebeat/coverage_writer.h"
+#include "firebeat/coverage_tables.h"
 
 #include "io/table_writer.h"
 
@@ -126,7 +127,41 @@ std::vector<Column<OfficerWorkload>> officerColumns() {
     };
 }
 
+template <class T> ValueTable valueTable(const std::vector<Column<T>>& columns, const std::vector<T>& rows) {
+    ValueTable t;
+    for (const Column<T>& c : columns)
+        t.columns.push_back({c.name, static_cast<ValueType>(c.type)}); // the same order of types
+    for (const T& row : rows) {
+        std::vector<FieldValue>& values = t.rows.emplace_back();
+        for (const Column<T>& c : columns)
+            values.push_back(c.value(row));
+    }
+    return t;
+}
+
 } // namespace
+
+int ValueTable::column(const std::string& name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].name == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
+ValueTable districtCoverageTable(const CoverageResult& result) {
+    return valueTable(districtColumns(result), result.districts);
+}
+
+ValueTable officerWorkloadTable(const CoverageResult& result) {
+    return valueTable(officerColumns(), result.officers);
+}
+
+std::optional<Timestamp> parsePeriodEnd(const std::string& text) {
+    std::optional<Timestamp> t = parseTimestamp(text);
+    if (t && text.size() == 10) // a plain date: the whole day is inside the period
+        *t += kSecondsPerDay - 1;
+    return t;
+}
 
 void writeCoverageGpkg(const CoverageResult& r, const std::string& path, const std::string& crs) {
     OutputFile out(path, crs);

@@ -14,6 +14,7 @@
 
 namespace firebeat::ogr_output {
 
+// In the order of ValueType (firebeat/coverage_tables.h), which is cast from it.
 enum class Type { Integer, Integer64, Real, Text, Boolean, DateTime };
 // monostate: null. A DateTime is given as a Timestamp (written in UTC, as GeoPackage wants).
 using Value = std::variant<std::monostate, std::int64_t, double, std::string, bool>;

@@ -78,13 +78,18 @@ std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data) {
     if (!report.problems().empty())
         std::fprintf(stderr, "firebeat serve: district_coverage: the coverage analysis met %zu problem(s)\n",
                      report.problems().size());
+    return makeDistrictCoverageLayer(data, result, parameters.windowDays);
+}
+
+std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data, const CoverageResult& result,
+                                                    int windowDays) {
     std::vector<MapFeature> features;
     for (const DistrictCoverage& d : result.districts)
         features.push_back({d.geometry, districtMetrics(d, result)});
     return std::make_unique<FeatureLayer>(
         LayerText{"district_coverage", "District coverage gaps",
                   "Police districts by coverage gap score (0-100, larger = bigger gap) for the " +
-                      QString::number(parameters.windowDays) + " days to " + isoUtc(result.windowEnd) +
+                      QString::number(windowDays) + " days to " + isoUtc(result.windowEnd) +
                       ": coverage, overdue units, open hazards, staffing, blind spots."},
         data.crs, loadQmlStyle("district_coverage"), std::move(features));
 }

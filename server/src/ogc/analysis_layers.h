@@ -11,6 +11,7 @@
 
 #include "map_layer.h"
 
+#include "firebeat/coverage.h"
 #include "firebeat/model.h"
 
 #include <memory>
@@ -21,6 +22,9 @@ namespace firebeat::ogc {
 Timestamp latestActivity(const Dataset& data);
 
 std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data);
+// The same layer from a coverage already computed over `windowDays` (the HTML report's window).
+std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data, const CoverageResult& result,
+                                                    int windowDays);
 std::unique_ptr<MapLayer> makeVillageHotspotsLayer(const Dataset& data);
 
 } // namespace firebeat::ogc

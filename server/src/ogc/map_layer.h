@@ -67,6 +67,7 @@ struct Catalogue {
     std::string dataVersion; // changes whenever the data does (cache keys use it)
     std::string analysisCrs; // the metric CRS the analyses run in, e.g. EPSG:4543
     std::vector<std::unique_ptr<MapLayer>> layers;
+    std::shared_ptr<const Dataset> data; // what the layers were built from (the JSON API's input)
 
     const MapLayer* find(const QString& name) const; // null when there is none
     Envelope lonLatExtent() const;                   // of every layer

@@ -1,5 +1,6 @@
 #include "router.h"
 
+#include "api/api.h"
 #include "static_files.h"
 #include "wms.h"
 #include "wmts.h"
@@ -38,6 +39,8 @@ HttpReply dispatch(const Catalogue& catalogue, const QUrl& url, const CancelFlag
             return *reply;
     if (parts.size() == 5 && parts[0] == "tiles" && parts[4].endsWith(".png"))
         return handleXyzTile(catalogue, parts[1], parts[2], parts[3], parts[4].chopped(4), query, cancel);
+    if (!parts.isEmpty() && parts[0] == "api")
+        return handleApi(catalogue, parts.mid(1), query, cancel);
     if (std::optional<HttpReply> file = viewerFile(url.path(QUrl::FullyEncoded)))
         return *file;
     return {404, "text/plain", "not found: try /wms?SERVICE=WMS&REQUEST=GetCapabilities\n"};

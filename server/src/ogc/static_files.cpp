@@ -7,7 +7,7 @@
 namespace firebeat::ogc {
 namespace {
 
-// The viewer and Leaflet are a few hundred kilobytes; anything bigger is not ours to serve.
+// The viewer, Leaflet and Chart.js are a few hundred kilobytes; anything bigger is not ours to serve.
 constexpr qint64 kMaxFileSize = 2 * 1024 * 1024;
 
 HttpReply notFound(const QString& what) {
@@ -77,11 +77,16 @@ HttpReply staticFile(const QString& root, const QString& encodedPath) {
 
 std::optional<HttpReply> viewerFile(const QString& encodedUrlPath) {
     static const QString leafletPrefix = "/viewer/lib/leaflet/";
+    static const QString chartPrefix = "/viewer/lib/chart.js/";
     static const QString viewerPrefix = "/viewer/";
     if (encodedUrlPath == "/")
         return staticFile(viewerRoot(), "index.html");
+    if (encodedUrlPath == "/dashboard")
+        return staticFile(viewerRoot(), "dashboard.html");
     if (encodedUrlPath.startsWith(leafletPrefix))
         return staticFile(QStringLiteral(FIREBEAT_LEAFLET_DIR), encodedUrlPath.mid(leafletPrefix.size()));
+    if (encodedUrlPath.startsWith(chartPrefix))
+        return staticFile(QStringLiteral(FIREBEAT_CHARTJS_DIR), encodedUrlPath.mid(chartPrefix.size()));
     if (encodedUrlPath.startsWith(viewerPrefix))
         return staticFile(viewerRoot(), encodedUrlPath.mid(viewerPrefix.size()));
     return std::nullopt;

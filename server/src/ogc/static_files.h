@@ -1,4 +1,5 @@
-// Files served as they are: the web viewer and the Leaflet library it runs on. A URL can never
+// Files served as they are: the web viewer, the dashboard and the Leaflet and Chart.js libraries
+// they run on. A URL can never
 // reach a file outside the directory that serves it.
 #pragma once
 
@@ -16,9 +17,9 @@ namespace firebeat::ogc {
 // large, or of a type we do not serve.
 HttpReply staticFile(const QString& root, const QString& encodedPath);
 
-// The viewer's files for a URL path (percent-encoded): `/` is the viewer's page, `/viewer/lib/
-// leaflet/...` Debian's Leaflet, `/viewer/...` the viewer's scripts and styles. Empty for other
-// paths.
+// The viewer's files for a URL path (percent-encoded): `/` is the viewer's page, `/dashboard` the
+// dashboard's, `/viewer/lib/leaflet/...` Debian's Leaflet, `/viewer/lib/chart.js/...` Debian's
+// Chart.js, `/viewer/...` the viewer's scripts and styles. Empty for other paths.
 std::optional<HttpReply> viewerFile(const QString& encodedUrlPath);
 
 } // namespace firebeat::ogc

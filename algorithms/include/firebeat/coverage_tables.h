@@ -1,0 +1,39 @@
+// The tables `firebeat coverage` writes (district_coverage, officer_workload) as plain names and
+// values, from the same column definitions the GeoPackage writer uses, so other front ends (the
+// server's JSON API, the HTML report) show the same fields under the same names.
+#pragma once
+
+#include "firebeat/coverage.h"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace firebeat {
+
+enum class ValueType { Integer, Integer64, Real, Text, Boolean, DateTime };
+// monostate: null; a DateTime is a Timestamp (int64).
+using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
+
+struct ValueTable {
+    struct Column {
+        std::string name;
+        ValueType type;
+    };
+    std::vector<Column> columns;
+    std::vector<std::vector<FieldValue>> rows; // one value per column
+    // Index of the column `name`, or -1.
+    int column(const std::string& name) const;
+};
+
+// One row per district, in the order of result.districts, without the geometry.
+ValueTable districtCoverageTable(const CoverageResult& result);
+// One row per officer, in the order of result.officers.
+ValueTable officerWorkloadTable(const CoverageResult& result);
+
+// The end of a reporting period given as ISO 8601 text: a date alone ("2026-03-01") means the
+// last second of that day (China Standard Time), as `firebeat coverage --reference-date` reads it.
+std::optional<Timestamp> parsePeriodEnd(const std::string& text);
+
+} // namespace firebeat
