@@ -18,20 +18,18 @@ HeatmapJob jobFrom(const QCommandLineParser& p) {
     HeatmapJob job;
     job.filter = hazardFilterFrom(p);
     job.pixelSize = numberOption(p, "pixel-size", 0);
-    const int radiusChoices = p.isSet("radius") + p.isSet("radius-field") + p.isSet("auto-radius");
-    if (radiusChoices != 1)
-        throw InputError("give exactly one of --radius M, --radius-field F or --auto-radius");
-    if (p.isSet("radius")) {
+    // As in QGIS, a radius field overrides the radius when both are given.
+    if (p.isSet("radius") + p.isSet("radius-field") == 0 ? !p.isSet("auto-radius") : p.isSet("auto-radius"))
+        throw InputError("give --radius M and/or --radius-field F, or --auto-radius");
+    if (p.isSet("radius-field")) {
+        job.radiusDescription = "field " + toStd(p.value("radius-field"));
+    } else if (p.isSet("radius")) {
         job.bandwidth.metres = numberOption(p, "radius", 0);
         job.radiusDescription = toStd(p.value("radius")) + " m";
-    } else if (p.isSet("radius-field")) {
-        job.radiusDescription = "field " + toStd(p.value("radius-field"));
     } else {
         job.bandwidth.automatic = true;
         job.radiusDescription = "automatic (spatial Silverman rule)";
     }
-    if (p.isSet("weight-field"))
-        job.weightDescription = "field " + toStd(p.value("weight-field"));
     if (p.isSet("severity-weights")) {
         const QStringList w = p.value("severity-weights").split(',');
         bool ok = w.size() == 3;
@@ -76,11 +74,13 @@ HeatmapJob jobFrom(const QCommandLineParser& p) {
     return job;
 }
 
-void printSummary(const HeatmapSummary& s, const std::string& output, const std::string& crs, double seconds,
+void printSummary(const HeatmapSummary& s, const HeatmapJob& job, const std::string& output, double seconds,
                   bool json) {
+    const std::string& crs = job.tiff.crs;
     if (json) {
         QJsonObject o{{"output", QString::fromStdString(output)},
                       {"crs", QString::fromStdString(crs)},
+                      {"weight", QString::fromStdString(job.weightDescription)},
                       {"width", s.window.width},
                       {"height", s.window.height},
                       {"origin", QJsonArray{s.window.minX(), s.window.maxY()}},
@@ -93,9 +93,16 @@ void printSummary(const HeatmapSummary& s, const std::string& output, const std:
         std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
         return;
     }
-    std::printf("wrote %s: %d x %d pixels of %g m in %s, %zu hazards (total weight %g), max %g, %.2f s\n",
+    std::string weights = job.weightDescription;
+    if (weights == "severity")
+        weights += " " + toStd(QString("%1,%2,%3")
+                                   .arg(job.weighting.severityWeights[0])
+                                   .arg(job.weighting.severityWeights[1])
+                                   .arg(job.weighting.severityWeights[2]));
+    std::printf("wrote %s: %d x %d pixels of %g m in %s, %zu points (total weight %g; weights: %s), max %g, "
+                "%.2f s\n",
                 output.c_str(), s.window.width, s.window.height, s.window.grid.pixelSize, crs.c_str(),
-                s.points, s.totalWeight, s.maxValue, seconds);
+                s.points, s.totalWeight, weights.c_str(), s.maxValue, seconds);
 }
 
 } // namespace
@@ -104,14 +111,18 @@ int runHeatmap(const QStringList& arguments) {
     QCommandLineParser p;
     addSourceOptions(p);
     p.addOptions({
-        {"input", "Data source holding the hazards.", "SOURCE"},
-        {"layer", "The hazards layer's name in the source.", "NAME", "hazards"},
+        {"input", "Data source holding the points (hazards).", "SOURCE"},
+        {"layer", "The point layer's name in the source.", "NAME", "hazards"},
         {"output", "Output GeoTIFF.", "OUT.tif"},
         {"radius", "Bandwidth in metres.", "M"},
-        {"radius-field", "Per-hazard bandwidth (metres) from this field.", "F"},
+        {"radius-field", "Per-point bandwidth (metres) from this field; overrides --radius, as in QGIS.",
+         "F"},
         {"auto-radius", "Bandwidth by the spatial Silverman rule (as ArcGIS documents it)."},
         {"pixel-size", "Pixel size in metres.", "M"},
-        {"weight-field", "Per-hazard weight from this field (instead of by severity).", "F"},
+        {"weight-field",
+         "Per-point weight from this field. Without it: by severity when the layer has a severity field "
+         "(the data model), else 1 per point; 1 per point with --qgis-compatible.",
+         "F"},
         {"severity-weights", "Weights of severity 1,2,3 (default 1,2,4).", "W1,W2,W3"},
         {"half-life-days", "Time decay: a hazard's weight halves every D days before the reference date.",
          "D"},
@@ -119,7 +130,9 @@ int runHeatmap(const QStringList& arguments) {
         {"kernel", "quartic, triangular, uniform, triweight, epanechnikov or gaussian.", "K", "quartic"},
         {"decay", "Triangular kernel: QGIS's decay ratio.", "R"},
         {"output-value", "density (hazards per km2), raw or scaled (QGIS's).", "V", "density"},
-        {"qgis-compatible", "Reproduce qgis:heatmapkerneldensityestimation exactly (grid, values, nodata)."},
+        {"qgis-compatible",
+         "Reproduce qgis:heatmapkerneldensityestimation exactly (grid, values, nodata) with its defaults: "
+         "the layer's own CRS (unless --crs), weight 1 unless --weight-field."},
         {"extent", "Raster extent in the analysis CRS (default: the hazards' extent grown by the radius).",
          "xmin,ymin,xmax,ymax"},
         {"overviews", "Add internal overviews."},
@@ -146,7 +159,7 @@ int runHeatmap(const QStringList& arguments) {
         const std::string output = toStd(p.value("output"));
         const HeatmapSummary summary = writeHeatmap(std::move(input.points), job, output, &progress);
         progress.finish();
-        printSummary(summary, output, job.tiff.crs, timer.elapsed() / 1000.0, p.isSet("json"));
+        printSummary(summary, job, output, timer.elapsed() / 1000.0, p.isSet("json"));
         return kOk;
     });
 }

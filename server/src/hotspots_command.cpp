@@ -2,6 +2,7 @@
 #include "command.h"
 #include "terminal_progress.h"
 
+#include "firebeat/hotspots_layer.h"
 #include "firebeat/hotspots_writer.h"
 
 #include <QJsonDocument>
@@ -12,16 +13,9 @@
 namespace firebeat::cli {
 namespace {
 
-HotspotOptions hotspotOptionsFrom(const QCommandLineParser& p, const Dataset& data) {
+HotspotOptions hotspotOptionsFrom(const QCommandLineParser& p) {
     HotspotOptions o;
     o.hazards = hazardFilterFrom(p);
-    if (p.isSet("value-field")) {
-        const AttributeColumn* column = data.attribute(LayerKind::Villages, toStd(p.value("value-field")));
-        std::map<std::string, std::optional<double>, std::less<>> values;
-        for (std::size_t i = 0; i < data.villages.size(); ++i)
-            values[data.villages[i].id] = column->values[i];
-        o.attribute = std::move(values);
-    }
     if (p.isSet("rate-per")) {
         const auto base = parseRateBase(toStd(p.value("rate-per")));
         if (!base || *base == RateBase::None)
@@ -46,6 +40,50 @@ HotspotOptions hotspotOptionsFrom(const QCommandLineParser& p, const Dataset& da
     return o;
 }
 
+// --value-field: the layer's own field, only that layer read, every field of it kept.
+ExitCode runOnLayer(const QCommandLineParser& p) {
+    for (const char* other : {"rate-per", "eb-smoothing", "hex-size", "from", "to", "open-only", "categories",
+                              "min-severity", "source", "map", "gcj02"})
+        if (p.isSet(other))
+            throw InputError(std::string("--") + other +
+                             " does not apply to --value-field, which analyses the layer's own field");
+    const HotspotOptions common = hotspotOptionsFrom(p);
+    LayerHotspotsOptions o;
+    o.layer = toStd(p.isSet("layer") ? p.value("layer") : p.value("villages-layer"));
+    o.valueField = toStd(p.value("value-field"));
+    o.idField = toStd(p.value("id-field"));
+    o.analysisCrs = toStd(p.value("crs"));
+    o.weights = common.weights;
+    o.moran = common.moran;
+    o.neighbourPairs = p.isSet("neighbours");
+    o.parameters = {{"source", toStd(p.value("input"))},
+                    {"permutations", std::to_string(o.moran.permutations)},
+                    {"seed", std::to_string(o.moran.seed)}};
+    const std::string output = toStd(p.value("output"));
+    TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
+    const LayerHotspotsSummary s = runLayerHotspots(toStd(p.value("input")), o, output, &progress);
+    progress.finish();
+    for (const std::string& note : s.notes)
+        std::fprintf(stderr, "note: %s\n", note.c_str());
+    if (p.isSet("json")) {
+        const QJsonObject j{{"output", QString::fromStdString(output)},
+                            {"layer", QString::fromStdString(s.outputLayer)},
+                            {"crs", QString::fromStdString(s.crs)},
+                            {"features", static_cast<qint64>(s.features)},
+                            {"hot", s.hot},
+                            {"cold", s.cold},
+                            {"value", QString::fromStdString(s.valueDescription)},
+                            {"weights", QString::fromStdString(s.weights)}};
+        std::printf("%s\n", QJsonDocument(j).toJson(QJsonDocument::Compact).constData());
+    } else {
+        std::printf("wrote %s (layer %s, %s): %zu features (%s), %d hot and %d cold spots (Gi*, 90%%+); "
+                    "weights: %s\n",
+                    output.c_str(), s.outputLayer.c_str(), s.crs.c_str(), s.features,
+                    s.valueDescription.c_str(), s.hot, s.cold, s.weights.c_str());
+    }
+    return kOk;
+}
+
 } // namespace
 
 int runHotspots(const QStringList& arguments) {
@@ -56,7 +94,12 @@ int runHotspots(const QStringList& arguments) {
         {"input", "Data source with the villages and hazards.", "SOURCE"},
         {"villages-layer", "The villages layer's name.", "NAME", "villages"},
         {"hazards-layer", "The hazards layer's name.", "NAME", "hazards"},
-        {"value-field", "Analyse this numeric village attribute instead of counting hazards.", "F"},
+        {"value-field",
+         "Analyse this numeric field of one polygon or point layer (--layer, default --villages-layer) "
+         "instead of counting hazards: only that layer is read, and the output keeps all its fields.",
+         "F"},
+        {"layer", "With --value-field: the polygon or point layer analysed.", "NAME"},
+        {"id-field", "With --value-field: the features' own id, any type (default: the feature id).", "F"},
         {"rate-per", "Hazards per unit, per inspected unit or per 1,000 people.",
          "units|inspected|population"},
         {"eb-smoothing", "Global empirical-Bayes smoothing of the rates (Marshall 1991)."},
@@ -81,6 +124,10 @@ int runHotspots(const QStringList& arguments) {
     return guarded([&] {
         if (!p.isSet("input") || !p.isSet("output"))
             throw InputError("--input and --output are required");
+        if (p.isSet("value-field"))
+            return runOnLayer(p);
+        if (p.isSet("layer") || p.isSet("id-field"))
+            throw InputError("--layer and --id-field go with --value-field");
         ReadOptions options = readOptionsFrom(p);
         options.checkConsistency = false;
         options.mapping.setLayer(LayerKind::Villages, toStd(p.value("villages-layer")));
@@ -91,12 +138,10 @@ int runHotspots(const QStringList& arguments) {
             options.layers.insert(LayerKind::Units);
         if (p.value("rate-per") == "inspected")
             options.layers.insert(LayerKind::Inspections);
-        if (p.isSet("value-field"))
-            options.numericFields[LayerKind::Villages] = {toStd(p.value("value-field"))};
         TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
         const ReadResult read = readDataset(toStd(p.value("input")), options, &progress);
         requireUsableLayers(read);
-        const HotspotOptions hotspot = hotspotOptionsFrom(p, read.data);
+        const HotspotOptions hotspot = hotspotOptionsFrom(p);
         const HotspotResult result = analyseHotspots(read.data, hotspot, &progress);
         HotspotsOutputOptions out;
         out.crs = read.data.crs;

@@ -89,18 +89,62 @@ ogc::ServerSettings serverSettings(const QCommandLineParser& p, const ServeConfi
     return settings;
 }
 
-std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, const ReadOptions& options,
-                                               const ogc::LayerSettings& settings) {
+// Any point layer serves a heatmap: the hazards' fields it lacks only take their dimension (and
+// severity its weights) away. Said once, at start.
+void readOnlyFieldsPresent(const std::string& source, ReadOptions& options, ogc::LayerSettings& settings) {
+    options.multipointParts = true;
+    // The other layers are served when they fit the data model, else left out (said once).
+    for (const LayerKind kind : kAllLayers) {
+        const auto fields =
+            kind == LayerKind::Hazards ? std::nullopt : fieldsPresent(source, options.mapping, kind);
+        if (!fields)
+            continue;
+        for (const FieldSpec& f : layerSpec(kind).fields)
+            if (f.required && !fields->contains(std::string(f.name))) {
+                std::fprintf(stderr, "firebeat serve: layer %s has no field %s: not served\n",
+                             options.mapping.layer(kind).c_str(),
+                             options.mapping.field(kind, f.name).c_str());
+                options.layers.erase(kind);
+                break;
+            }
+    }
+    const auto found = fieldsPresent(source, options.mapping, LayerKind::Hazards);
+    if (!found)
+        return; // no such layer: the reader says so
+    const std::set<std::string>& present = *found;
+    options.onlyFields[LayerKind::Hazards] = present;
+    settings.hazardFields = present;
+    const std::pair<const char*, const char*> dimensions[] = {
+        {"found_at", "TIME"},
+        {"severity", "DIM_SEVERITY (and severity weights)"},
+        {"rectified_at", "DIM_STATUS"},
+        {"category", "DIM_CATEGORY"}};
+    for (const auto& [field, dimension] : dimensions)
+        if (!present.contains(field))
+            std::fprintf(stderr, "firebeat serve: layer %s has no field %s: no %s\n",
+                         options.mapping.layer(LayerKind::Hazards).c_str(),
+                         options.mapping.field(LayerKind::Hazards, field).c_str(), dimension);
+    if (!present.contains("severity"))
+        settings.severityWeights = {1, 1, 1};
+}
+
+std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, ReadOptions options,
+                                               ogc::LayerSettings settings, const QStringList& moreCrs) {
     std::vector<std::string> tables;
     for (const LayerKind kind : kAllLayers)
         tables.push_back(options.mapping.layer(kind));
-    auto load = [source, options, settings] {
+    readOnlyFieldsPresent(source, options, settings);
+    std::vector<std::string> more;
+    for (const QString& crs : moreCrs)
+        more.push_back(toStd(crs));
+    auto load = [source, options, settings, more] {
         ReadResult read = readDataset(source, options);
         requireUsableLayers(read);
         std::fprintf(stderr, "firebeat serve: %zu hazards from %s in %s, radius %g m\n",
                      read.data.hazards.size(), source.c_str(), read.data.crs.c_str(), settings.heatmapRadius);
         auto catalogue = std::make_shared<ogc::Catalogue>();
         catalogue->analysisCrs = read.data.crs;
+        catalogue->moreCrs = more;
         catalogue->data = std::make_shared<const Dataset>(std::move(read.data));
         catalogue->layers = ogc::makeLayers(catalogue->data, settings);
         return catalogue;
@@ -123,7 +167,10 @@ int runServe(const QStringList& arguments) {
         {"listen", "Address and port to serve on (default 127.0.0.1:8080; port 0: any free port).",
          "HOST:PORT"},
         {"input", "Data source: SpatiaLite, GeoPackage or PG:... (default: the sample layers).", "SOURCE"},
-        {"layer", "The hazards layer's name in the source (default hazards).", "NAME"},
+        {"layer",
+         "The hazards layer's name in the source (default hazards): any point layer; fields it lacks take "
+         "their dimension away.",
+         "NAME"},
         {"radius", "Heatmap bandwidth in metres (default 500, or the config's).", "M"},
         {"workers", "Threads computing replies (default: one per core, or the config's).", "N"},
         {"no-cache", "Compute every reply (no reply cache)."},
@@ -151,7 +198,7 @@ int runServe(const QStringList& arguments) {
                               : !config.input.isEmpty()
                                   ? config.input
                                   : QStringLiteral(FIREBEAT_SAMPLE_DIR "/kunming.sqlite");
-        store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config));
+        store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config), config.moreCrs);
         const ogc::ServerSettings settings = serverSettings(p, config);
         server = std::make_unique<ogc::OgcServer>([s = store.get()] { return s->current(); }, settings);
         const quint16 bound = server->listen(address, port);

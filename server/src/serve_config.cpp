@@ -2,6 +2,8 @@
 
 #include "command.h"
 
+#include "firebeat/crs.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -153,7 +155,16 @@ ServeConfig readServeConfig(const QString& path) {
         c.input = QFileInfo(path).dir().filePath(c.input);
     c.map = stringList(top, "map");
     c.gcj02 = top.boolean("gcj02", c.gcj02);
-    c.crs = top.string("crs", c.crs);
+    // A string: the analysis CRS (as --crs); an array: more CRSs to offer maps in.
+    if (top.has("crs") && doc.object().value("crs").isArray()) {
+        for (const QString& crs : stringList(top, "crs")) {
+            if (!isKnownCrs(toStd(crs)))
+                top.fail("crs", "unknown CRS '" + crs + "' (expected e.g. EPSG:4549)");
+            c.moreCrs.push_back(crs);
+        }
+    } else {
+        c.crs = top.string("crs", c.crs);
+    }
     c.repairGeometries = top.boolean("repair_geometries", c.repairGeometries);
     c.workers = top.integer("workers", c.workers, 1);
 

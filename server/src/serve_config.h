@@ -5,6 +5,7 @@
 //   "input": "data.sqlite" | "data.gpkg" | "PG:host=... dbname=...",  (paths relative to the file)
 //   "map": ["hazards=t_hazard", "hazards.severity=grade"],             (as --map)
 //   "gcj02": false, "crs": "EPSG:4543", "repair_geometries": false,     (as the options)
+//   "crs": ["EPSG:4549", "EPSG:32648"],   (instead: more CRSs for maps, besides the data's own)
 //   "workers": 8,                                                       (threads; default: cores)
 //   "cache": {"enabled": true, "max_mb": 256},
 //   "limits": {"queue": 128, "request_seconds": 30,
@@ -33,7 +34,8 @@ struct ServeConfig {
     QString input; // empty: the sample layers
     QStringList map;
     bool gcj02 = false;
-    QString crs;
+    QString crs;         // the analysis CRS ("crs" as a string)
+    QStringList moreCrs; // more CRSs to offer maps in ("crs" as an array)
     bool repairGeometries = false;
     int workers = 0; // 0: one per core
     bool cacheEnabled = true;

@@ -248,7 +248,9 @@ class TestReader : public QObject {
                  qPrintable(QString::number(std::hypot(a.x - b.x, a.y - b.y))));
     }
 
-    void projectedSourceGetsTheMetricCrsOfItsCentre() {
+    // A source projected in metres keeps its own CRS (issue "your own layers"); Web Mercator,
+    // whose metres are not the ground's, gets the metric CRS of its centre.
+    void projectedMetricSourceKeepsItsCrs() {
         auto layers = minimalDataset();
         MinimalLayer& hazards = layerNamed(layers, "hazards");
         hazards.epsg = 32648; // WGS 84 / UTM 48N: these points lie near 102.7E 25.0N (Kunming)
@@ -259,8 +261,15 @@ class TestReader : public QObject {
         options.checkConsistency = false;
         const ReadResult r = read(layers, options);
         QVERIFY2(r.report.problems().empty(), listProblems(r.report).c_str());
-        QCOMPARE(r.data.crs, std::string("EPSG:4543")); // CGCS2000 3-degree zone of CM 102E
+        QCOMPARE(r.data.crs, std::string("EPSG:32648"));
         QCOMPARE(r.data.hazards.size(), hazards.features.size());
+        QCOMPARE(r.data.hazards[0].position.x, 268000.0); // not reprojected
+
+        hazards.epsg = 3857; // Web Mercator near Kunming (102.7E, 25.0N)
+        for (std::size_t i = 0; i < hazards.features.size(); ++i)
+            hazards.features[i].first = "POINT(" + std::to_string(11432600 + 100 * i) + " 2875700)";
+        const ReadResult mercator = read(layers, options);
+        QCOMPARE(mercator.data.crs, std::string("EPSG:4543")); // CGCS2000 3-degree zone of CM 102E
     }
 
     void extraNumericFieldsAreReadAlignedWithRecords() {

@@ -86,7 +86,7 @@ class TestCliHeatmap : public QObject {
             {{"--radius", "300", "--pixel-size", "10", "--from", "2027-01-01"}, "leave no hazard"},
             {{"--radius", "300", "--pixel-size", "10", "--kernel", "cosine"}, "--kernel"},
             {{"--radius", "300", "--pixel-size", "10", "--qgis-compatible"}, "raw|scaled"},
-            {{"--pixel-size", "10"}, "exactly one of"},
+            {{"--pixel-size", "10"}, "--radius M and/or --radius-field F, or --auto-radius"},
         };
         for (const auto& [extra, message] : cases) {
             const CliResult r = cli(base + extra);

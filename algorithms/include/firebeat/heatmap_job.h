@@ -20,7 +20,8 @@ struct HeatmapJob {
     double pixelSize = 0;
     std::optional<Envelope> extent; // default: QGIS's rule (points' extent grown by the radius)
     GeoTiffOptions tiff;            // crs, overviews, cog; tags are added to
-    // Human-readable descriptions of the choices, recorded as tags (e.g. the weight field's name).
+    // Human-readable descriptions of the choices, recorded as tags (e.g. the weight field's name);
+    // readHeatmapInput() sets the weight's.
     std::string weightDescription = "severity";
     std::string radiusDescription;
 };
@@ -56,11 +57,17 @@ struct HeatmapInput {
 
 // Streams the hazards into the job's weighted points, reading only the geometry and the fields
 // the job's filters and weights need (no ids, no other layer, no consistency checks): a million
-// hazards cost their points' memory, not their records'. Hazards with a bad value in a field that
-// is read are reported and left out; the other fields are not looked at. Throws InputError for
-// a null weight or radius (naming the hazard) and what heatmapPoints() throws for.
-HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job,
-                              Progress* progress = nullptr);
+// hazards cost their points' memory, not their records'. Any point layer will do: a multipoint
+// counts once per part (as QGIS counts it), with its feature's weight and radius. Hazards with a
+// bad value in a field that is read are reported and left out; the other fields are not looked
+// at. Throws InputError for a null weight or radius (naming the hazard) and what heatmapPoints()
+// throws for.
+//
+// Settles the job's weights (job.weighting, job.weightDescription): a weight field when given;
+// else by severity only in the data-model workflow (not QGIS-compatible, and the layer has the
+// severity field); else 1 per point, as QGIS weighs. QGIS-compatible without an analysis CRS
+// works in the layer's own CRS, as QGIS does.
+HeatmapInput readHeatmapInput(const HeatmapSource& source, HeatmapJob& job, Progress* progress = nullptr);
 
 // The tags describing the filters and weights, e.g. {"filter_min_severity", "2"}.
 std::map<std::string, std::string> describeHeatmapJob(const HeatmapJob& job);

@@ -74,4 +74,11 @@ struct HotspotResult {
 HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options,
                               Progress* progress = nullptr);
 
+// The same statistics on one value per feature of any layer: polygons (any weights) or points
+// (Area::point; distance-band or k-nearest weights). Rows in the order of `areas`; `description`
+// names the value ("field hazards"). Throws as analyseHotspots() does.
+HotspotResult analyseValues(std::vector<Area> areas, std::vector<double> values, std::string description,
+                            const WeightsOptions& weights, const LocalMoranOptions& moran,
+                            Progress* progress = nullptr);
+
 } // namespace firebeat

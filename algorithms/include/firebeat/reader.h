@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -32,6 +33,13 @@ struct ReadOptions {
     std::map<LayerKind, std::set<std::string>> onlyFields;
     // Ask OGR for each layer's extent (ReadResult::layerExtents); can cost a scan of the layer.
     bool layerExtents = false;
+    // A multipoint hazard becomes one record per part, sharing the feature's values (the
+    // heatmap counts every part, as QGIS does). Off: a multipoint of more than one point is
+    // reported and left out (a hazard is one place).
+    bool multipointParts = false;
+    // With no analysisCrs: the first layer's own CRS, whatever it is (QGIS's heatmap works in
+    // the layer's CRS). Off: see automaticAnalysisCrs().
+    bool layerCrs = false;
 };
 
 struct ReadResult {
@@ -43,6 +51,18 @@ struct ReadResult {
     // analysis CRS (its coordinates are kept as they are).
     std::map<LayerKind, Envelope> layerExtents;
 };
+
+// The analysis CRS for data whose first layer is in `layerCrs` (WKT or "EPSG:n") with its extent
+// centred at `centre` (in layerCrs): the layer's own CRS when it is projected in metres (its grid is
+// the one its users see; Mercator excepted, whose metres are not the ground's), else
+// metricCrsFor() the centre. Returned as "EPSG:n" when the CRS has an EPSG code, else as WKT.
+std::string automaticAnalysisCrs(const std::string& layerCrs, Point centre);
+
+// The data model's fields (canonical names) that the layer of `kind` in `source` has under their
+// mapped names: what an analysis that can do without some of them may read. Nullopt when the
+// source or the layer cannot be opened (the reader then reports it).
+std::optional<std::set<std::string>> fieldsPresent(const std::string& source, const SourceMapping& mapping,
+                                                   LayerKind kind);
 
 // Throws InputError when the source itself cannot be opened, Cancelled when cancelled.
 // Features with problems that make them unusable are reported and left out of `data`.

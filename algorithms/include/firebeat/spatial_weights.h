@@ -16,10 +16,12 @@
 
 namespace firebeat {
 
-// One (multi)polygon of an area analysis: a village or a hexagon, named by its id.
+// One (multi)polygon of an area analysis: a village or a hexagon, named by its id; or a point
+// (a point layer's feature), which distance-band and k-nearest weights take as its own centroid.
 struct Area {
     std::string id;
     Polygon geometry;
+    std::optional<Point> point; // set for a point: geometry is then empty
 };
 
 enum class WeightsKind { Queen, Rook, DistanceBand, KNearest };

@@ -255,6 +255,41 @@ std::optional<Point> FeatureRow::point() {
     return p;
 }
 
+bool FeatureRow::points(std::vector<Point>& out) {
+    const std::span<const std::uint8_t> wkb = cursor_.wkb();
+    const bool le = !wkb.empty() && wkb[0] == 1;
+    if (wkb.size() < 9 || readU32(wkb.data() + 1, le) % 1000 != 4) { // not a multipoint
+        const auto p = point();
+        if (p)
+            out.push_back(*p);
+        return p.has_value();
+    }
+    const std::uint32_t parts = readU32(wkb.data() + 5, le);
+    const std::size_t first = out.size();
+    std::size_t offset = 9;
+    for (std::uint32_t i = 0; i < parts; ++i) {
+        // Each part is a whole ISO WKB point: byte order, type (+1000 Z, +2000 M, +3000 ZM), x, y...
+        const bool pe = wkb.size() > offset && wkb[offset] == 1;
+        const std::uint32_t type = wkb.size() >= offset + 5 ? readU32(wkb.data() + offset + 1, pe) : 0;
+        const std::uint32_t dims = 2 + (type / 1000 == 1 || type / 1000 == 2) + 2 * (type / 1000 == 3);
+        const std::size_t size = 5 + 8 * std::size_t{dims};
+        if (type % 1000 != 1 || type >= 4000 || wkb.size() < offset + size) {
+            out.resize(first);
+            problem(Severity::Error, "wrong_geometry_type", "", "a multipoint part is not a point");
+            return false;
+        }
+        const Point p{readF64(wkb.data() + offset + 5, pe), readF64(wkb.data() + offset + 13, pe)};
+        if (std::isfinite(p.x) && std::isfinite(p.y)) // an empty part adds nothing, as in QGIS
+            out.push_back(p);
+        offset += size;
+    }
+    if (out.size() == first) {
+        problem(Severity::Error, "empty_geometry", "", "the multipoint is empty");
+        return false;
+    }
+    return true;
+}
+
 std::optional<Polygon> FeatureRow::polygon(bool repair) {
     const std::span<const std::uint8_t> wkb = cursor_.wkb();
     if (wkb.empty()) {

@@ -67,6 +67,9 @@ class FeatureRow {
     }
 
     std::optional<Point> point();
+    // Every part of a point or multipoint geometry appended to `out` (a heatmap counts each part,
+    // as QGIS does); false, reported, when there is none.
+    bool points(std::vector<Point>& out);
     std::optional<Polygon> polygon(bool repair);
 
     void problem(Severity severity, std::string code, std::string_view field, std::string message);

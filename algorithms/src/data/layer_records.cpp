@@ -68,7 +68,7 @@ void appendInspection(FeatureRow& row, Dataset& data) {
     data.inspections.push_back(std::move(i));
 }
 
-void appendHazard(FeatureRow& row, Dataset& data) {
+void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
     Hazard h;
     h.fid = row.fid();
     h.id = row.id();
@@ -80,14 +80,23 @@ void appendHazard(FeatureRow& row, Dataset& data) {
     h.deadline = row.time("deadline");
     h.rectifiedAt = row.time("rectified_at");
     h.source = *row.code<HazardSource>("source", parseHazardSource, 2, HazardSource::Inspection);
-    const auto p = row.point();
+    thread_local std::vector<Point> parts;
+    parts.clear();
+    if (multipointParts)
+        row.points(parts);
+    else if (const auto p = row.point())
+        parts.push_back(*p);
     if (!row.usable())
         return;
     // A lean read (ReadOptions::onlyFields) leaves fields unread: they keep their defaults.
     h.category = category.value_or(HazardCategory::Other);
     h.severity = static_cast<int>(severity.value_or(1));
     h.foundAt = found.value_or(0);
-    h.position = *p;
+    for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        h.position = parts[i];
+        data.hazards.push_back(h);
+    }
+    h.position = parts.back();
     data.hazards.push_back(std::move(h));
 }
 
@@ -119,7 +128,7 @@ void appendOfficer(FeatureRow& row, Dataset& data) {
 
 } // namespace
 
-void appendRecord(LayerKind kind, FeatureRow& row, bool repair, Dataset& data) {
+void appendRecord(LayerKind kind, FeatureRow& row, bool repair, Dataset& data, bool multipointParts) {
     switch (kind) {
     case LayerKind::PoliceDistricts:
         return appendDistrict(row, repair, data);
@@ -130,7 +139,7 @@ void appendRecord(LayerKind kind, FeatureRow& row, bool repair, Dataset& data) {
     case LayerKind::Inspections:
         return appendInspection(row, data);
     case LayerKind::Hazards:
-        return appendHazard(row, data);
+        return appendHazard(row, data, multipointParts);
     case LayerKind::FireStations:
         return appendStation(row, data);
     case LayerKind::Officers:

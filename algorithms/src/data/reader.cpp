@@ -7,6 +7,7 @@
 #include "firebeat/gcj02.h"
 #include "util/huge_pages.h"
 
+#include <cmath>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -138,18 +139,27 @@ std::string geographicBase(const std::string& crs) {
     return out;
 }
 
-// The metric CRS for the data's centre, from the first layer with an extent. The centre's
-// longitude and latitude are taken on the layer's own datum: PROJ undoes a projection in a
-// fraction of the time it takes to search a datum transformation to WGS 84 (~50 ms), and the
-// two differ by far less than a zone.
-std::string automaticCrs(const std::vector<SourceLayer>& layers) {
+// "EPSG:n" for a CRS with that code (as the outputs and their users name it), else the WKT.
+std::string crsName(const OGRSpatialReference& srs, const std::string& wkt) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (authority && code && std::string_view(authority) == "EPSG")
+        return "EPSG:" + std::string(code);
+    return wkt;
+}
+
+// The analysis CRS from the first layer with an extent (see automaticAnalysisCrs()).
+std::string automaticCrs(const std::vector<SourceLayer>& layers, bool layersOwn) {
     for (const SourceLayer& src : layers) {
         OGREnvelope env;
         if (src.layer->GetGeomType() == wkbNone || src.layer->GetExtent(&env, TRUE) != OGRERR_NONE)
             continue;
-        const Point centre = CoordinateTransform(src.crs, geographicBase(src.crs))
-                                 .apply(Point{(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2});
-        return metricCrsFor(centre.x, centre.y);
+        if (layersOwn) {
+            OGRSpatialReference srs;
+            srs.SetFromUserInput(src.crs.c_str());
+            return crsName(srs, src.crs);
+        }
+        return automaticAnalysisCrs(src.crs, Point{(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2});
     }
     return "EPSG:4326";
 }
@@ -259,8 +269,8 @@ void readLayer(const SourceLayer& src, const ReadOptions& options, const std::st
         for (std::size_t k = 0; k < extras->size(); ++k)
             values[k] = row.number((*extras)[k].first, sink.attributes[(*extras)[k].second].field);
         const std::size_t before = recordCount(sink, src.kind);
-        appendRecord(src.kind, row, options.repairInvalidGeometries, sink);
-        if (recordCount(sink, src.kind) > before)
+        appendRecord(src.kind, row, options.repairInvalidGeometries, sink, options.multipointParts);
+        for (std::size_t added = recordCount(sink, src.kind) - before; added > 0; --added) // one per part
             for (std::size_t k = 0; k < extras->size(); ++k)
                 sink.attributes[(*extras)[k].second].values.push_back(values[k]);
         if (!row.usable() && !row.id().empty())
@@ -311,7 +321,8 @@ ReadResult read(const std::string& source, const ReadOptions& options, const Chu
         layers.push_back({kind, layer, layerCrs(*layer, result.report)});
     }
 
-    const std::string analysisCrs = options.analysisCrs.empty() ? automaticCrs(layers) : options.analysisCrs;
+    const std::string analysisCrs =
+        options.analysisCrs.empty() ? automaticCrs(layers, options.layerCrs) : options.analysisCrs;
     if (!isKnownCrs(analysisCrs))
         throw InputError("unknown analysis CRS '" + analysisCrs + "'");
     result.report.analysisCrs = analysisCrs;
@@ -334,6 +345,36 @@ ReadResult read(const std::string& source, const ReadOptions& options, const Chu
 }
 
 } // namespace
+
+// The centre's longitude and latitude are taken on the layer's own datum: PROJ undoes a
+// projection in a fraction of the time it takes to search a datum transformation to WGS 84
+// (~50 ms), and the two differ by far less than a zone.
+std::string automaticAnalysisCrs(const std::string& layerCrs, Point centre) {
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(layerCrs.c_str()) == OGRERR_NONE && srs.IsProjected() &&
+        std::abs(srs.GetLinearUnits() - 1.0) < 1e-12) {
+        const char* method = srs.GetAttrValue("PROJECTION");
+        const bool mercator = method && std::string_view(method).starts_with("Mercator");
+        if (!mercator && !srs.IsLocal())
+            return crsName(srs, layerCrs);
+    }
+    const Point lonLat = CoordinateTransform(layerCrs, geographicBase(layerCrs)).apply(centre);
+    return metricCrsFor(lonLat.x, lonLat.y);
+}
+
+std::optional<std::set<std::string>> fieldsPresent(const std::string& source, const SourceMapping& mapping,
+                                                   LayerKind kind) {
+    GDALAllRegister();
+    const DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* layer = ds ? ds->GetLayerByName(mapping.layer(kind).c_str()) : nullptr;
+    if (!layer)
+        return std::nullopt;
+    std::set<std::string> present;
+    for (const FieldSpec& f : layerSpec(kind).fields)
+        if (layer->GetLayerDefn()->GetFieldIndex(mapping.field(kind, f.name).c_str()) >= 0)
+            present.insert(std::string(f.name));
+    return present;
+}
 
 ReadResult readDataset(const std::string& source, const ReadOptions& options, Progress* progress) {
     return read(source, options, nullptr, progress);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 namespace firebeat {
 namespace {
@@ -44,25 +45,18 @@ std::optional<RateBase> parseRateBase(std::string_view s) {
     return std::nullopt;
 }
 
-HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options, Progress* progress) {
-    HotspotResult result;
-    // Weights first: they check every polygon and name the bad one.
-    ProgressSlice weightsStage(progress, 0, 0.15);
-    weightsStage.report(0, "Building spatial weights");
-    result.areas = analysedAreas(data, options);
-    result.weights = buildWeights(result.areas, options.weights, &weightsStage);
-    ProgressSlice valuesStage(progress, 0.15, 0.2);
-    valuesStage.report(0, "Computing the value of each area");
-    const std::span<const Village> villages =
-        options.hexSize ? std::span<const Village>() : std::span<const Village>(data.villages);
-    detail::AreaValues values = detail::areaValues(data, result.areas, villages, options);
+namespace {
+
+// Gi* and Local Moran's I of the values, into the result's rows (its areas and weights are set).
+void computeStatistics(HotspotResult& result, detail::AreaValues values, const LocalMoranOptions& moran,
+                       Progress* progress) {
     result.valueDescription = std::move(values.description);
     result.notes = std::move(values.notes);
     throwIfCancelled(progress);
 
     const std::vector<GiStar> gi = getisOrdGiStar(values.value, result.weights);
     ProgressSlice moranStage(progress, 0.2, 1.0);
-    const std::vector<LocalMoran> lisa = localMoran(values.value, result.weights, options.moran, &moranStage);
+    const std::vector<LocalMoran> lisa = localMoran(values.value, result.weights, moran, &moranStage);
 
     result.rows.resize(result.areas.size());
     for (std::size_t i = 0; i < result.rows.size(); ++i) {
@@ -95,6 +89,45 @@ HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options
             "them with (flag whole_study_area); use a smaller distance band or k");
     if (progress)
         progress->report(1, "Hot spots done");
+}
+
+} // namespace
+
+HotspotResult analyseHotspots(const Dataset& data, const HotspotOptions& options, Progress* progress) {
+    HotspotResult result;
+    // Weights first: they check every polygon and name the bad one.
+    ProgressSlice weightsStage(progress, 0, 0.15);
+    weightsStage.report(0, "Building spatial weights");
+    result.areas = analysedAreas(data, options);
+    result.weights = buildWeights(result.areas, options.weights, &weightsStage);
+    ProgressSlice valuesStage(progress, 0.15, 0.2);
+    valuesStage.report(0, "Computing the value of each area");
+    const std::span<const Village> villages =
+        options.hexSize ? std::span<const Village>() : std::span<const Village>(data.villages);
+    computeStatistics(result, detail::areaValues(data, result.areas, villages, options), options.moran,
+                      progress);
+    return result;
+}
+
+HotspotResult analyseValues(std::vector<Area> areas, std::vector<double> values, std::string description,
+                            const WeightsOptions& weights, const LocalMoranOptions& moran,
+                            Progress* progress) {
+    if (values.size() != areas.size())
+        throw std::invalid_argument("analyseValues: one value per feature");
+    HotspotResult result;
+    ProgressSlice weightsStage(progress, 0, 0.2);
+    weightsStage.report(0, "Building spatial weights");
+    result.areas = std::move(areas);
+    result.weights = buildWeights(result.areas, weights, &weightsStage);
+    detail::AreaValues v;
+    const std::size_t n = values.size();
+    v.numerator = values;
+    v.value = std::move(values);
+    v.denominator.assign(n, std::nullopt);
+    v.crudeRate.assign(n, std::nullopt);
+    v.flags.assign(n, 0);
+    v.description = std::move(description);
+    computeStatistics(result, std::move(v), moran, progress);
     return result;
 }
 

@@ -54,6 +54,10 @@ RingSet readRingsOf(std::span<const Area> areas, std::size_t first, std::size_t 
     GEOSContextHandle_t ctx = geosContext();
     RingSet out;
     for (std::size_t a = first; a < last; ++a) {
+        if (areas[a].point)
+            throw InputError("feature '" + areas[a].id +
+                             "' is a point: queen and rook contiguity need polygons (use distance or knn "
+                             "weights for points)");
         const GeosGeometry g = parseArea(areas[a]);
         const int parts = GEOSGetNumGeometries_r(ctx, g.get());
         for (int p = 0; p < parts; ++p) {
@@ -112,6 +116,10 @@ std::vector<Point> readCentroids(std::span<const Area> areas) {
     std::vector<Point> out;
     out.reserve(areas.size());
     for (const Area& area : areas) {
+        if (area.point) {
+            out.push_back(*area.point);
+            continue;
+        }
         const GeosGeometry g = parseArea(area);
         const GeosGeometry c(GEOSGetCentroid_r(ctx, g.get()));
         Point p;

@@ -41,14 +41,36 @@ void fieldValues(const Dataset& chunk, std::size_t column, const char* what, std
     }
 }
 
+// Weights by severity only in the data-model workflow; else 1 per point, as QGIS weighs.
+void settleWeights(const HeatmapSource& source, HeatmapJob& job) {
+    if (!source.weightField.empty()) {
+        job.weightDescription = "field " + source.weightField;
+        return;
+    }
+    const std::string severity = source.read.mapping.field(LayerKind::Hazards, "severity");
+    if (!job.kde.qgisCompatible && fieldsPresent(source.source, source.read.mapping, LayerKind::Hazards)
+                                       .value_or(std::set<std::string>())
+                                       .contains("severity")) {
+        job.weightDescription = "severity"; // the weights themselves are tagged weight_severity
+        return;
+    }
+    job.weighting.severityWeights = {1, 1, 1};
+    job.weightDescription = job.kde.qgisCompatible ? "1 per point (QGIS-compatible)"
+                                                   : "1 per point (the layer has no field " + severity + ")";
+}
+
 } // namespace
 
-HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job, Progress* progress) {
+HeatmapInput readHeatmapInput(const HeatmapSource& source, HeatmapJob& job, Progress* progress) {
+    settleWeights(source, job);
+    const bool bySeverity = source.weightField.empty() && job.weightDescription == "severity";
     ReadOptions options = source.read;
     options.layers = {LayerKind::Hazards};
     options.checkConsistency = false;
     options.layerExtents = true;
-    options.onlyFields[LayerKind::Hazards] = fieldsNeeded(job, source.weightField.empty());
+    options.multipointParts = true;
+    options.layerCrs = job.kde.qgisCompatible;
+    options.onlyFields[LayerKind::Hazards] = fieldsNeeded(job, bySeverity);
     std::vector<std::string>& numeric = options.numericFields[LayerKind::Hazards];
     numeric.clear();
     for (const std::string* field : {&source.weightField, &source.radiusField})
@@ -57,9 +79,17 @@ HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job
     HeatmapPointsBuilder builder(job.filter, job.weighting, job.bandwidth);
     std::vector<double> weights, radii;
     HeatmapInput input;
+    // Features read (a multipoint's parts share the feature id) and points made of them.
+    std::size_t features = 0, parts = 0;
+    std::int64_t lastFid = -1;
     input.read = readDatasetInChunks(
         source.source, options,
         [&](const Dataset& chunk) {
+            for (const Hazard& h : chunk.hazards) {
+                features += h.fid != lastFid || parts == 0;
+                lastFid = h.fid;
+                ++parts;
+            }
             std::size_t column = 0;
             if (!source.weightField.empty())
                 fieldValues(chunk, column++, "weight", weights);
@@ -67,13 +97,13 @@ HeatmapInput readHeatmapInput(const HeatmapSource& source, const HeatmapJob& job
                 fieldValues(chunk, column++, "radius", radii);
             builder.add(chunk.hazards, weights, radii);
         },
-        progress, [&](LayerKind, std::size_t features) { builder.reserve(features); });
+        progress, [&](LayerKind, std::size_t count) { builder.reserve(count); });
     input.points = builder.take();
-    // The layer's extent stands for the points' only when every feature became a point.
+    // The layer's extent stands for the points' only when every feature became points, all kept.
     const auto extent = input.read.layerExtents.find(LayerKind::Hazards);
-    const auto features = input.read.report.featureCounts.find(source.read.mapping.layer(LayerKind::Hazards));
-    if (extent != input.read.layerExtents.end() && features != input.read.report.featureCounts.end() &&
-        features->second == input.points.points.size())
+    const auto counted = input.read.report.featureCounts.find(source.read.mapping.layer(LayerKind::Hazards));
+    if (extent != input.read.layerExtents.end() && counted != input.read.report.featureCounts.end() &&
+        counted->second == features && input.points.points.size() == parts)
         input.points.sourceExtent = extent->second;
     return input;
 }
@@ -90,7 +120,7 @@ std::map<std::string, std::string> describeHeatmapJob(const HeatmapJob& job) {
     tags["filter_min_severity"] = std::to_string(f.minSeverity);
     tags["filter_source"] = f.source ? std::string(code(*f.source)) : "all";
     tags["weight"] = job.weightDescription;
-    if (job.weighting.perHazard.empty()) {
+    if (job.weighting.perHazard.empty() && job.weightDescription == "severity") {
         const auto& w = job.weighting.severityWeights;
         tags["weight_severity"] =
             std::to_string(w[0]) + "," + std::to_string(w[1]) + "," + std::to_string(w[2]);

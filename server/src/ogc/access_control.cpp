@@ -100,6 +100,7 @@ std::shared_ptr<const Catalogue> AccessFilter::visible(const std::shared_ptr<con
         auto made = std::make_shared<CatalogueView>();
         made->dataVersion = full->dataVersion;
         made->analysisCrs = full->analysisCrs;
+        made->moreCrs = full->moreCrs;
         made->full = full;
         for (const auto& layer : full->layers) {
             const LayerAccess access = policy_.layers.value(layer->name());

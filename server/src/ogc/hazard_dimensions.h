@@ -10,11 +10,16 @@
 
 #include "firebeat/model.h"
 
+#include <set>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace firebeat::ogc {
 
-std::vector<LayerDimension> hazardDimensions(std::span<const Hazard> hazards);
+// `fields`: the hazards' data-model fields the source has (canonical names; null: all). Without
+// found_at there is no time, without severity, rectified_at or category no such dimension.
+std::vector<LayerDimension> hazardDimensions(std::span<const Hazard> hazards,
+                                             const std::set<std::string>* fields = nullptr);
 
 } // namespace firebeat::ogc

@@ -19,7 +19,8 @@ constexpr std::size_t kCachedPoints = 2'000'000; // ~300 MB with one map CRS
 } // namespace
 
 HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting,
-                           double radius, ColourRamp ramp)
+                           double radius, ColourRamp ramp,
+                           std::optional<std::vector<LayerDimension>> dimensions)
     : data_(std::move(data)), radius_(radius), selections_(kCachedSelections, kCachedPoints),
       ramp_(std::move(ramp)) {
     HazardBandwidth bandwidth;
@@ -38,7 +39,7 @@ HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeig
         if (std::find(crss.begin(), crss.end(), offered.crs) == crss.end())
             crss.push_back(offered.crs);
     all_->prepare(crss);
-    dimensions_ = hazardDimensions(data_->hazards);
+    dimensions_ = dimensions ? std::move(*dimensions) : hazardDimensions(data_->hazards);
     legend_ = rampLegend(ramp_, QStringLiteral("hazards/km²"));
 }
 

@@ -11,6 +11,7 @@
 #include "firebeat/kde_pixel_density.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,10 @@ inline const QString kHeatmapLayerName = QStringLiteral("hazard_heatmap");
 class HeatmapLayer final : public MapLayer {
   public:
     // The hazards of `data` (in data->crs, metres) weighted by `weighting`, each with the
-    // bandwidth `radius` in metres; throws InputError when there are none.
+    // bandwidth `radius` in metres; throws InputError when there are none. `dimensions`: those of
+    // hazardDimensions() for the fields the source has; none: every dimension.
     HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting, double radius,
-                 ColourRamp ramp);
+                 ColourRamp ramp, std::optional<std::vector<LayerDimension>> dimensions = std::nullopt);
 
     QString name() const override { return kHeatmapLayerName; }
     QString title() const override { return QStringLiteral("Hazard density"); }

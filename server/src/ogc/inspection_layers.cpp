@@ -28,7 +28,8 @@ std::unique_ptr<MapLayer> featureLayer(const Dataset& data, LayerText text, cons
 
 } // namespace
 
-std::unique_ptr<MapLayer> makeHazardsLayer(std::shared_ptr<const Dataset> data) {
+std::unique_ptr<MapLayer> makeHazardsLayer(std::shared_ptr<const Dataset> data,
+                                           std::vector<LayerDimension> dimensions) {
     const auto describe = [](const Hazard& h) {
         return MapFeature{h.position,
                           {{"hazard_id", qText(h.id)},
@@ -49,7 +50,7 @@ std::unique_ptr<MapLayer> makeHazardsLayer(std::shared_ptr<const Dataset> data) 
     return featureLayer(*data,
                         {"hazards", "Hazards",
                          "Fire hazards found at inspections or reported to the 96119 hotline, by severity."},
-                        data->hazards, "hazards", describe, selector, hazardDimensions(data->hazards));
+                        data->hazards, "hazards", describe, selector, std::move(dimensions));
 }
 
 std::unique_ptr<MapLayer> makeUnitsLayer(const Dataset& data) {

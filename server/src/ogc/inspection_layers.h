@@ -8,10 +8,15 @@
 #include "firebeat/model.h"
 
 #include <memory>
+#include <vector>
+
+#include <memory>
 
 namespace firebeat::ogc {
 
-std::unique_ptr<MapLayer> makeHazardsLayer(std::shared_ptr<const Dataset> data);
+// `dimensions`: hazardDimensions() for the fields the source has.
+std::unique_ptr<MapLayer> makeHazardsLayer(std::shared_ptr<const Dataset> data,
+                                           std::vector<LayerDimension> dimensions);
 std::unique_ptr<MapLayer> makeUnitsLayer(const Dataset& data);
 std::unique_ptr<MapLayer> makeFireStationsLayer(const Dataset& data);
 std::unique_ptr<MapLayer> makePoliceDistrictsLayer(const Dataset& data);

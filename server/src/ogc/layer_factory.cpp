@@ -1,6 +1,7 @@
 #include "layer_factory.h"
 
 #include "analysis_layers.h"
+#include "hazard_dimensions.h"
 #include "heatmap_layer.h"
 #include "inspection_layers.h"
 
@@ -21,18 +22,20 @@ std::vector<std::unique_ptr<MapLayer>> makeLayers(std::shared_ptr<const Dataset>
             std::fprintf(stderr, "firebeat serve: layer %s not offered: %s\n", name, e.what());
         }
     };
+    const std::set<std::string>* fields = settings.hazardFields ? &*settings.hazardFields : nullptr;
     if (data->hazards.empty()) {
         std::fprintf(stderr, "firebeat serve: layer %s not offered: no hazards in the data\n",
                      qPrintable(kHeatmapLayerName));
     } else {
         HazardWeighting weighting;
         weighting.severityWeights = settings.severityWeights;
-        layers.push_back(std::make_unique<HeatmapLayer>(
-            data, weighting, settings.heatmapRadius, settings.heatmapRamp.value_or(ColourRamp::defaults())));
+        layers.push_back(std::make_unique<HeatmapLayer>(data, weighting, settings.heatmapRadius,
+                                                        settings.heatmapRamp.value_or(ColourRamp::defaults()),
+                                                        hazardDimensions(data->hazards, fields)));
     }
     offer("district_coverage", [&] { return makeDistrictCoverageLayer(*data); });
     offer("village_hotspots", [&] { return makeVillageHotspotsLayer(*data); });
-    offer("hazards", [&] { return makeHazardsLayer(data); });
+    offer("hazards", [&] { return makeHazardsLayer(data, hazardDimensions(data->hazards, fields)); });
     offer("units", [&] { return makeUnitsLayer(*data); });
     offer("fire_stations", [&] { return makeFireStationsLayer(*data); });
     offer("police_districts", [&] { return makePoliceDistrictsLayer(*data); });

@@ -9,6 +9,8 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace firebeat::ogc {
@@ -17,6 +19,9 @@ struct LayerSettings {
     double heatmapRadius = 500; // metres
     std::array<double, 3> severityWeights{1, 2, 4};
     std::optional<ColourRamp> heatmapRamp; // the configuration's; else ColourRamp::defaults()
+    // The hazards' data-model fields the source has (canonical names); none: all of them. A
+    // dimension whose field is missing is not offered.
+    std::optional<std::set<std::string>> hazardFields;
 };
 
 // Every layer over `data` (in its analysis CRS), in GetCapabilities order: hazard_heatmap,

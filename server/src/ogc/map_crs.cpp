@@ -4,6 +4,7 @@
 
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,20 +37,29 @@ OfferedCrs describe(const std::string& name, const std::string& crs) {
 
 } // namespace
 
-const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs) {
+const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs,
+                                           const std::vector<std::string>& more) {
     // Built once per analysis CRS (the catalogue's rarely changes) and never freed: the
     // references handed out stay valid while other threads add entries.
     static std::mutex mutex;
     static std::map<std::string, std::vector<OfferedCrs>> built;
     const std::lock_guard lock(mutex);
-    auto [it, fresh] = built.try_emplace(analysisCrs);
+    std::string key = analysisCrs;
+    for (const std::string& crs : more)
+        key += "\n" + crs;
+    auto [it, fresh] = built.try_emplace(key);
     if (fresh) {
         try {
             for (const char* name : {"EPSG:3857", "EPSG:4326", "CRS:84", "EPSG:4490"})
                 it->second.push_back(describe(name, name == std::string("CRS:84") ? "EPSG:4326" : name));
-            if (!analysisCrs.empty() && analysisCrs != "EPSG:3857" && analysisCrs != "EPSG:4326" &&
-                analysisCrs != "EPSG:4490")
-                it->second.push_back(describe(analysisCrs, analysisCrs));
+            std::vector<std::string> others{analysisCrs};
+            others.insert(others.end(), more.begin(), more.end());
+            for (const std::string& crs : others) {
+                const bool listed = std::any_of(it->second.begin(), it->second.end(),
+                                                [&](const OfferedCrs& o) { return o.name == crs; });
+                if (!crs.empty() && !listed)
+                    it->second.push_back(describe(crs, crs));
+            }
         } catch (...) {
             built.erase(it);
             throw;

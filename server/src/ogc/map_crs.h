@@ -26,8 +26,9 @@ struct OfferedCrs {
     Envelope domain;
 };
 
-// EPSG:3857, EPSG:4326, CRS:84, EPSG:4490 and `analysisCrs` (once), in that order. Throws
-// InputError when `analysisCrs` is unknown.
-const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs);
+// EPSG:3857, EPSG:4326, CRS:84, EPSG:4490, `analysisCrs` and the `more` a configuration lists
+// (each once), in that order. Throws InputError when one of them is unknown.
+const std::vector<OfferedCrs>& offeredCrss(const std::string& analysisCrs,
+                                           const std::vector<std::string>& more = {});
 
 } // namespace firebeat::ogc

@@ -64,8 +64,9 @@ class MapLayer {
 
 // The layers of one version of the data, in GetCapabilities order.
 struct Catalogue {
-    std::string dataVersion; // changes whenever the data does (cache keys use it)
-    std::string analysisCrs; // the metric CRS the analyses run in, e.g. EPSG:4543
+    std::string dataVersion;          // changes whenever the data does (cache keys use it)
+    std::string analysisCrs;          // the metric CRS the analyses run in, e.g. EPSG:4543
+    std::vector<std::string> moreCrs; // further CRSs maps are offered in (the configuration's "crs")
     std::vector<std::unique_ptr<MapLayer>> layers;
     std::shared_ptr<const Dataset> data; // what the layers were built from (the JSON API's input)
 

@@ -58,7 +58,7 @@ void writeOperation(QXmlStreamWriter& w, const QString& name, const QStringList&
 // The CRSs the version can name (CRS:84 is 1.3.0's).
 std::vector<OfferedCrs> crssOf(const Catalogue& catalogue, bool v130) {
     std::vector<OfferedCrs> crss;
-    for (const OfferedCrs& crs : offeredCrss(catalogue.analysisCrs))
+    for (const OfferedCrs& crs : offeredCrss(catalogue.analysisCrs, catalogue.moreCrs))
         if (v130 || crs.name != "CRS:84")
             crss.push_back(crs);
     return crss;

@@ -30,7 +30,7 @@ const OfferedCrs& parseCrs(const WmsParameters& p, WmsVersion version, const Cat
     if (name == "EPSG:900913") // the name Web Mercator had before EPSG gave it a code
         name = "EPSG:3857";
     QStringList names;
-    for (const OfferedCrs& crs : offeredCrss(catalogue.analysisCrs)) {
+    for (const OfferedCrs& crs : offeredCrss(catalogue.analysisCrs, catalogue.moreCrs)) {
         if (QString::fromStdString(crs.name) == name)
             return crs;
         names << QString::fromStdString(crs.name);
