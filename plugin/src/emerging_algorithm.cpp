@@ -58,6 +58,7 @@ QgsProcessingParameterDefinition* definition(const OptionSpec& o) {
     case OptionType::Text:
     case OptionType::Date:
     case OptionType::List:
+    case OptionType::File:
         p = new QgsProcessingParameterString(name, help, fallback, false, optional);
         break;
     }
