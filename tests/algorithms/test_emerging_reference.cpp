@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "require_tool.h"
+
 #include <cmath>
 #include <map>
 #include <random>
@@ -84,13 +86,11 @@ class TestEmergingReference : public QObject {
         QFETCH(int, k);
         QProcess probe;
         probe.start("Rscript", {"-e", "suppressPackageStartupMessages({library(spdep); library(sf)})"});
-        if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit ||
-            probe.exitCode() != 0) {
-            if (qEnvironmentVariable("CI") == QLatin1String("true"))
-                QFAIL("Rscript with spdep and sf is required under CI=true (apt-get install r-base-core "
-                      "r-cran-spdep r-cran-sf)");
-            QSKIP("Rscript with spdep and sf not found (apt-get install r-base-core r-cran-spdep r-cran-sf)");
-        }
+        const bool rReady = probe.waitForFinished(60000) && probe.exitStatus() == QProcess::NormalExit &&
+                            probe.exitCode() == 0;
+        FIREBEAT_REQUIRE_TOOL(
+            rReady,
+            "Rscript with spdep and sf not found (apt-get install r-base-core r-cran-spdep r-cran-sf)");
 
         const std::vector<Cell> cs = cells();
         const auto counts = plantedCounts(cs);

@@ -4,6 +4,7 @@
 #include "fixtures.h"
 #include "output_styles.h"
 #include "plugin_test_support.h"
+#include "require_tool.h"
 
 #include "firebeat/dataset_writer.h"
 #include "firebeat/sample_generator.h"
@@ -54,11 +55,8 @@ class TestEmergingAlgorithm : public QObject {
         QVERIFY2(run.ok, qPrintable(run.errors));
         const auto patterns = column(plugin, "emerging_hotspots", "village_id", "pattern");
         QCOMPARE(patterns.size(), 153);
-        if (qgetenv("FIREBEAT_CLI").isEmpty()) {
-            if (qgetenv("CI") == "true")
-                QFAIL("the firebeat command line is required under CI=true");
-            QSKIP("the firebeat command line was not built (Qt 6 missing)");
-        }
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
         const QString cli = dir_.filePath("emerging_cli.gpkg");
         const auto [code, out] = runCli({"emerging", "--quiet", "--input", sample_, "--id-field",
                                          "village_id", "--reference-date", "2026-11-28", "--output", cli});

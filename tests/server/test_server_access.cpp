@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "require_tool.h"
+
 #include <memory>
 
 using namespace firebeat::test;
@@ -23,14 +25,6 @@ const QByteArray kToken = "ops-2026-secret";
 // The minimal data set's unit U3 (102.72, 25.01): unit_id U3, name 商场, category key_unit.
 constexpr double kU3Lon = 102.72;
 constexpr double kU3Lat = 25.01;
-
-// Fails under CI=true when a client tool is missing, skips elsewhere.
-#define REQUIRE_TOOL(ok, what)                                                                               \
-    if (!(ok)) {                                                                                             \
-        if (qEnvironmentVariable("CI") == "true")                                                            \
-            QFAIL(what " is not installed");                                                                 \
-        QSKIP(what " is not installed");                                                                     \
-    }
 
 } // namespace
 
@@ -222,7 +216,7 @@ class TestServerAccess : public QObject {
     // GDAL's WMS driver sends the token as a header (GDAL_HTTP_HEADERS) or as the TOKEN parameter.
     void gdalSendsTheToken() {
         const QString gdal = QStandardPaths::findExecutable("gdal_translate");
-        REQUIRE_TOOL(!gdal.isEmpty(), "gdal_translate (gdal-bin)");
+        FIREBEAT_REQUIRE_TOOL(!gdal.isEmpty(), "gdal_translate (gdal-bin) is not installed");
         const QString url = "WMS:" + server_->base() +
                             "/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=hazards"
                             "&SRS=EPSG:4326&BBOX=102.66,25.0,102.73,25.05&FORMAT=image/png";
@@ -259,7 +253,7 @@ class TestServerAccess : public QObject {
 
     // OWSLib with the header: WMS and WMTS see and draw the private layer; without it they do not.
     void owslibSendsTheToken() {
-        REQUIRE_TOOL(systemPythonHas("owslib"), "python3-owslib");
+        FIREBEAT_REQUIRE_TOOL(systemPythonHas("owslib"), "python3-owslib is not installed");
         const QString script = R"(import sys
 from owslib.wms import WebMapService
 from owslib.wmts import WebMapTileService

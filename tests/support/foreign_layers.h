@@ -10,22 +10,13 @@
 #include <QStringList>
 #include <QtTest>
 
+#include "require_tool.h"
+
 namespace firebeat::test {
 
-inline bool underCi() {
-    return qgetenv("CI") == "true";
-}
-
-// A peer (qgis_process.bin, Rscript with spdep, PostGIS) the test needs: without it the test fails
-// under CI=true and is skipped elsewhere, saying what is missing.
-#define FIREBEAT_REQUIRE_PEER(available, what)                                                               \
-    do {                                                                                                     \
-        if (!(available)) {                                                                                  \
-            if (firebeat::test::underCi())                                                                   \
-                QFAIL(qPrintable(QStringLiteral("CI=true and the peer is missing: ") + (what)));             \
-            QSKIP(qPrintable(QStringLiteral("peer missing, skipped outside CI: ") + (what)));                \
-        }                                                                                                    \
-    } while (false)
+// A peer (qgis_process.bin, Rscript with spdep, PostGIS) the test needs: the one rule of
+// require_tool.h (fails under CI=true, skips elsewhere).
+#define FIREBEAT_REQUIRE_PEER(available, what) FIREBEAT_REQUIRE_TOOL(available, what)
 
 inline const QString kPython = QStringLiteral("/usr/bin/python3");
 inline const QString kQgisProcess = QStringLiteral("/usr/bin/qgis_process.bin");

@@ -15,13 +15,13 @@ inline bool runningOnCi() {
 
 } // namespace firebeat::test
 
-// `available`: a condition; `missing`: a const char* naming what is missing and how to get it.
+// `available`: a condition; `missing`: a const char* or QString naming what is missing and how to get it.
 // Returns from the test function when the tool is missing (QFAIL / QSKIP do).
 #define FIREBEAT_REQUIRE_TOOL(available, missing)                                                            \
     do {                                                                                                     \
         if (!(available)) {                                                                                  \
             if (firebeat::test::runningOnCi())                                                               \
-                QFAIL(missing);                                                                              \
-            QSKIP(missing);                                                                                  \
+                QFAIL(qPrintable(QString(missing)));                                                         \
+            QSKIP(qPrintable(QString(missing)));                                                             \
         }                                                                                                    \
     } while (false)
