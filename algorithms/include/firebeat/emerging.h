@@ -167,7 +167,6 @@ const JobSpec& emergingJob();
 
 // Options read from the parameters (reference date required, filters checked).
 EmergingOptions emergingOptions(const JobParameters& parameters);
-HazardFilter emergingHazardFilter(const JobParameters& parameters);
 
 // Reads the two layers of an OGR data source (layer names: the inputs' keys unless given), with
 // the parameters' id-field, time-field and hazard filters, into the analysis CRS (the polygons' own when

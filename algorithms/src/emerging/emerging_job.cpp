@@ -1,6 +1,7 @@
 // The emerging job's declaration (its options, once, for every front end), its options read
 // from parameters, and its two input layers read from any OGR data source.
 #include "firebeat/emerging.h"
+#include "firebeat/filter_options.h"
 
 #include "firebeat/crs.h"
 
@@ -63,23 +64,12 @@ JobSpec makeEmergingJob() {
                      "1"};
     steps.minimum = 0;
     steps.maximum = 120;
-    OptionSpec from{"from", OptionType::Date, "Only events on or after this date."};
-    from.advanced = true;
-    OptionSpec to{"to", OptionType::Date, "Only events before this date."};
-    to.advanced = true;
-    OptionSpec open{"open-only", OptionType::Flag, "Only hazards still open (at --to when given).", "false"};
-    open.advanced = true;
-    OptionSpec categories{"categories", OptionType::List,
-                          "Only these hazard categories (codes, e.g. EBIKE,ELECTRICAL)."};
-    categories.advanced = true;
-    OptionSpec severity{"min-severity", OptionType::Integer, "Only hazards of at least this severity.", "1"};
-    severity.minimum = 1;
-    severity.maximum = 3;
-    severity.advanced = true;
-    OptionSpec source{"source", OptionType::Choice, "Only hazards from this source.", "any"};
-    source.choices = {"any", "inspection", "hotline_96119"};
-    source.advanced = true;
-    s.options = {id, time, reference, steps, from, to, open, categories, severity, source};
+    s.options = {id, time, reference, steps};
+    // The usual hazard filters (applied when the events are hazards), among the advanced ones here.
+    for (OptionSpec filter : hazardFilterOptions()) {
+        filter.advanced = true;
+        s.options.push_back(std::move(filter));
+    }
     s.outputs = {
         {"output", OutputKind::Vector, "Output GeoPackage.", {"emerging_hotspots", "emerging_bins"}}};
     return s;
@@ -142,27 +132,6 @@ const JobSpec& emergingJob() {
     return spec;
 }
 
-HazardFilter emergingHazardFilter(const JobParameters& p) {
-    HazardFilter f;
-    f.from = p.date("from", false);
-    f.to = p.date("to", false);
-    if (f.from && f.to && *f.from >= *f.to)
-        throw InputError("from must be before to");
-    if (p.flag("open-only"))
-        f.status = HazardFilter::Status::Open;
-    for (const std::string& c : p.list("categories")) {
-        const auto category = parseHazardCategory(c);
-        if (!category)
-            throw InputError("categories: unknown hazard category '" + c +
-                             "' (expected codes such as EVAC_BLOCKED, FIRE_LANE, ELECTRICAL, EBIKE)");
-        f.categories.insert(*category);
-    }
-    f.minSeverity = static_cast<int>(p.integer("min-severity"));
-    if (p.choice("source") > 0)
-        f.source = parseHazardSource(p.text("source"));
-    return f;
-}
-
 EmergingOptions emergingOptions(const JobParameters& p) {
     EmergingOptions o;
     const auto reference = p.date("reference-date");
@@ -175,7 +144,7 @@ EmergingOptions emergingOptions(const JobParameters& p) {
 
 EmergingEventRules::EmergingEventRules(const JobParameters& parameters, const EventFields& fields,
                                        std::string layer)
-    : filter_(emergingHazardFilter(parameters)), layer_(std::move(layer)),
+    : filter_(hazardFilterFrom(parameters)), layer_(std::move(layer)),
       timeField_(parameters.text("time-field")) {
     auto require = [&](bool present, const char* field, const char* option) {
         if (!present)
