@@ -7,6 +7,7 @@
 #include "output_styles.h"
 
 #include "firebeat/heatmap_job.h"
+#include "firebeat/heatmap_scale.h"
 
 #include <qgsprocessingparameters.h>
 
@@ -85,7 +86,8 @@ void HeatmapAlgorithm::initAlgorithm(const QVariantMap&) {
         QStringLiteral("AUTO_RADIUS"), tr("Automatic radius (spatial Silverman rule, instead of the radius)"),
         false)));
     addParameter(new QgsProcessingParameterNumber(QStringLiteral("PIXEL_SIZE"), tr("Pixel size (metres)"),
-                                                  QgsProcessingParameterNumber::Double, 50.0, false, 0.0));
+                                                  QgsProcessingParameterNumber::Double, kHeatmapPixelSize,
+                                                  false, 0.0));
     addParameter(new QgsProcessingParameterEnum(
         QStringLiteral("KERNEL"), tr("Kernel shape"),
         {tr("Quartic"), tr("Triangular"), tr("Uniform"), tr("Triweight"), tr("Epanechnikov"), tr("Gaussian")},

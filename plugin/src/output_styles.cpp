@@ -1,5 +1,7 @@
 #include "output_styles.h"
 
+#include "firebeat/heatmap_scale.h"
+
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgscolorrampshader.h>
 #include <qgsmaplayer.h>
@@ -11,36 +13,66 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace firebeat::qgis {
 namespace {
 
-// The heatmap style's ramp spans 0..classificationMax as a template: stretch its items over
-// this raster's maximum, keeping the colours (and the transparent lowest class) of the file.
+// The heatmap style's ramp spans 0..classificationMax as a template: its values become the class
+// breaks of the core's heatmap scale (the top class at the 99th percentile of the raster's positive
+// cells, heatmap_scale.h), the colours (and the transparent lowest class) stay those of the file.
+// The server stretches the same file by the same rule, so both show one analysis alike.
 // A new renderer, set on the layer, so the legend and the canvas hear of the change (clone()
 // leaves the classification bounds unset: they are set from the loaded ones).
 void fitRampToRaster(QgsRasterLayer& layer) {
     const auto* loaded = dynamic_cast<const QgsSingleBandPseudoColorRenderer*>(layer.renderer());
-    if (!loaded || !loaded->shader() || loaded->classificationMax() <= 0)
+    if (!loaded || !loaded->shader() || !layer.dataProvider())
         return;
     std::unique_ptr<QgsSingleBandPseudoColorRenderer> renderer(loaded->clone());
     auto* ramp = dynamic_cast<QgsColorRampShader*>(renderer->shader()->rasterShaderFunction());
-    const double max = layer.dataProvider()->bandStatistics(1, QgsRasterBandStats::Max).maximumValue;
-    if (!ramp || !(max > 0))
+    if (!ramp)
         return;
-    const double scale = max / loaded->classificationMax();
-    const double min = loaded->classificationMin() * scale;
-    QList<QgsColorRampShader::ColorRampItem> items = ramp->colorRampItemList();
-    for (QgsColorRampShader::ColorRampItem& item : items) {
-        item.value *= scale;
-        item.label = QString::number(item.value, 'g', 3);
+    QgsRasterDataProvider& provider = *layer.dataProvider();
+    const int width = provider.xSize();
+    const int height = provider.ySize();
+    std::vector<float> values;
+    values.reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    // Row strips, so a large raster is never held twice (as doubles and floats).
+    constexpr int kStrip = 256;
+    const double rowHeight = provider.extent().height() / height;
+    for (int row = 0; row < height; row += kStrip) {
+        const int rows = std::min(kStrip, height - row);
+        QgsRectangle strip = provider.extent();
+        strip.setYMaximum(provider.extent().yMaximum() - row * rowHeight);
+        strip.setYMinimum(strip.yMaximum() - rows * rowHeight);
+        const std::unique_ptr<QgsRasterBlock> block(provider.block(1, strip, width, rows));
+        if (!block || !block->isValid())
+            return;
+        for (qgssize i = 0; i < static_cast<qgssize>(width) * static_cast<qgssize>(rows); ++i)
+            values.push_back(block->isNoData(i) ? 0.0f : static_cast<float>(block->value(i)));
     }
+    const double top = densityPercentile(values);
+    if (!(top > 0))
+        return;
+    QList<QgsColorRampShader::ColorRampItem> items = ramp->colorRampItemList();
+    std::vector<double> templateValues;
+    for (const QgsColorRampShader::ColorRampItem& item : items)
+        templateValues.push_back(item.value);
+    const std::vector<double> breaks = heatmapClassBreaks(templateValues, top);
+    if (breaks.empty())
+        return;
+    for (int i = 0; i < items.size(); ++i) {
+        items[i].value = breaks[static_cast<std::size_t>(i)];
+        items[i].label = QString::number(items[i].value, 'g', 4);
+    }
+    // The items span the classification bounds (styles/README.md): so do the breaks.
     ramp->setColorRampItemList(items);
-    ramp->setMinimumValue(min);
-    ramp->setMaximumValue(max);
-    renderer->setClassificationMin(min);
-    renderer->setClassificationMax(max);
+    ramp->setMinimumValue(breaks.front());
+    ramp->setMaximumValue(breaks.back());
+    renderer->setClassificationMin(breaks.front());
+    renderer->setClassificationMax(breaks.back());
     layer.setRenderer(renderer.release());
 }
 

@@ -11,6 +11,7 @@
 #include "ogc/analysis_layers.h"
 #include "ogc/heatmap_layer.h"
 #include "ogc/inspection_layers.h"
+#include "ogc/qml_style.h"
 
 #include <QBuffer>
 #include <QPainter>
@@ -64,7 +65,10 @@ std::vector<ReportImage> drawMaps(const std::shared_ptr<const Dataset>& data, co
     std::vector<ReportImage> maps;
     const auto districts = ogc::makePoliceDistrictsLayer(*data);
     if (!data->hazards.empty()) {
-        const ogc::HeatmapLayer heatmap(data, HazardWeighting{}, 500, ogc::ColourRamp::defaults());
+        // The server's default scale: the style's ramp, its top at the density's percentile.
+        const ogc::HeatmapLayer heatmap(
+            data, HazardWeighting{}, 500,
+            {ogc::ColourRamp::fromStyle(ogc::loadQmlStyle(ogc::kHeatmapLayerName)), kHeatmapScalePercentile});
         maps.push_back({"危险源热力图（统计时段内发现）Hazard heatmap (found in the window)",
                         png(draw({{&heatmap, &inWindow}, {districts.get(), &all}}))});
     }

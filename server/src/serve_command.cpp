@@ -68,6 +68,7 @@ ogc::LayerSettings layerSettings(const QCommandLineParser& p, const ServeConfig&
     settings.heatmapRadius = p.isSet("radius") ? numberOption(p, "radius", 0) : config.radius;
     if (!config.colourStops.isEmpty())
         settings.heatmapRamp = ogc::ColourRamp::fromJson(config.colourStops);
+    settings.heatmapPercentile = config.scalePercentile;
     return settings;
 }
 

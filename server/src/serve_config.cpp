@@ -180,8 +180,12 @@ ServeConfig readServeConfig(const QString& path) {
     c.idleSeconds = limits.number("idle_seconds", c.idleSeconds, 0);
     c.connections = limits.integer("connections", c.connections, 1);
 
-    const Section heatmap = top.section("heatmap", {"radius", "severity_weights", "colour_stops"});
+    const Section heatmap =
+        top.section("heatmap", {"radius", "severity_weights", "scale_percentile", "colour_stops"});
     c.radius = heatmap.number("radius", c.radius, 0);
+    c.scalePercentile = heatmap.number("scale_percentile", c.scalePercentile, 0);
+    if (!(c.scalePercentile > 0 && c.scalePercentile <= 100))
+        heatmap.fail("scale_percentile", "expected a percentile above 0 and at most 100");
     if (heatmap.has("severity_weights")) {
         const QJsonArray w = heatmap.array("severity_weights");
         if (w.size() != 3)

@@ -10,7 +10,9 @@
 //   "cache": {"enabled": true, "max_mb": 256},
 //   "limits": {"queue": 128, "request_seconds": 30,
 //              "header_seconds": 10, "idle_seconds": 60, "connections": 1000},
-//   "heatmap": {"radius": 500, "severity_weights": [1, 2, 4], "colour_stops": [...]},
+//   "heatmap": {"radius": 500, "severity_weights": [1, 2, 4],
+//               "scale_percentile": 99,   (the top colour at this percentile of the density)
+//               "colour_stops": [...]},   (instead: fixed stops in hazards/km^2)
 //   "access": {"tokens": ["<SHA-256 hex of a token>", ...],
 //              "layers": {"hazards": {"access": "token", "info_fields": ["category", "severity"]}}},
 //   "viewer": {"base_map": {"url": "https://tiles.example/{z}/{x}/{y}.png", "attribution": "...",
@@ -19,6 +21,8 @@
 #pragma once
 
 #include "ogc/access_policy.h"
+
+#include "firebeat/heatmap_scale.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -47,6 +51,7 @@ struct ServeConfig {
     int connections = 1000;     // open at once; more are closed at once
     double radius = 500;
     std::array<double, 3> severityWeights{1, 2, 4};
+    double scalePercentile = kHeatmapScalePercentile;
     QJsonArray colourStops;
     ogc::AccessPolicy access;
     QJsonObject viewerBaseMap; // empty: none; else url, attribution, subdomains, max_zoom

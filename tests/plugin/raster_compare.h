@@ -1,14 +1,17 @@
 // Comparing two single-band rasters pixel by pixel (the plugin's output against the CLI's).
 #pragma once
 
+#include <gdal.h>
 #include <qgsrasterblock.h>
 #include <qgsrasterdataprovider.h>
 #include <qgsrasterlayer.h>
 
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
+#include <vector>
 
 namespace firebeat::test {
 
@@ -39,6 +42,36 @@ inline QString compareRasters(const QString& a, const QString& b) {
                 return QStringLiteral("pixel (%1, %2): %3 vs %4").arg(r).arg(c).arg(va).arg(vb);
         }
     return {};
+}
+
+// Band 1 of a raster as GDAL reads it; empty when it cannot be read.
+inline std::vector<float> readBand(const QString& path) {
+    GDALDatasetH ds = GDALOpen(path.toUtf8().constData(), GA_ReadOnly);
+    if (!ds)
+        return {};
+    GDALRasterBandH band = GDALGetRasterBand(ds, 1);
+    const int width = GDALGetRasterBandXSize(band), height = GDALGetRasterBandYSize(band);
+    std::vector<float> values(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    if (GDALRasterIO(band, GF_Read, 0, 0, width, height, values.data(), width, height, GDT_Float32, 0, 0) !=
+        CE_None)
+        values.clear();
+    GDALClose(ds);
+    return values;
+}
+
+// The 99th percentile (nearest rank: the ceil(0.99 n)-th smallest) of the positive values, by a
+// full sort: the top of the heatmap's colour scale, worked out apart from the core's code. 0 when
+// none is positive.
+inline double percentile99OfPositive(const std::vector<float>& values) {
+    std::vector<float> positive;
+    for (const float v : values)
+        if (v > 0)
+            positive.push_back(v);
+    if (positive.empty())
+        return 0;
+    std::sort(positive.begin(), positive.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(positive.size()) - 1e-9));
+    return positive[std::max<std::size_t>(rank, 1) - 1];
 }
 
 } // namespace firebeat::test

@@ -17,12 +17,46 @@
 #include <qgsvectorlayer.h>
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTranslator>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <vector>
 
 using namespace firebeat::test;
+
+namespace {
+
+// The values of the ramp items the plugin's style gives the raster at `path`.
+std::vector<double> styledBreaks(const QString& path) {
+    QgsRasterLayer layer(path, "heatmap");
+    QgsProcessingContext context;
+    std::unique_ptr<QgsProcessingLayerPostProcessorInterface> style(
+        firebeat::qgis::stylePostProcessor("hazard_heatmap"));
+    if (!style)
+        return {};
+    style->postProcessLayer(&layer, context, nullptr);
+    const auto* renderer = dynamic_cast<QgsSingleBandPseudoColorRenderer*>(layer.renderer());
+    if (!renderer)
+        return {};
+    const auto items = dynamic_cast<const QgsColorRampShader*>(renderer->shader()->rasterShaderFunction())
+                           ->colorRampItemList();
+    std::vector<double> values;
+    for (const auto& item : items)
+        values.push_back(item.value);
+    if (items.first().color.alpha() != 0 || renderer->classificationMax() != values.back() ||
+        renderer->classificationMin() != values.front())
+        return {}; // the lowest class is transparent; the bounds are the breaks'
+    return values;
+}
+
+} // namespace
 
 class TestHeatmapAlgorithm : public QObject {
     Q_OBJECT
@@ -201,27 +235,68 @@ class TestHeatmapAlgorithm : public QObject {
         QVERIFY2(cliDiff.isEmpty(), qPrintable(cliDiff));
     }
 
+    // The style's items become the class breaks of the heatmap scale: the template's values
+    // (styles/hazard_heatmap.qml) times top / its last value, where top is the 99th percentile
+    // (nearest rank) of the raster's positive cells, recomputed here from GDAL's read of the file
+    // with a full sort; the colours stay the file's.
     void styleFitsTheRamp() {
         const QString output = dir_.filePath("styled.tif");
         const AlgorithmRun run =
             runAlgorithm("firebeat:hazardheatmap",
                          {{"INPUT", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 100}, {"OUTPUT", output}});
         QVERIFY2(run.ok, qPrintable(run.errors));
-        QgsRasterLayer layer(output, "heatmap");
-        QgsProcessingContext context;
-        std::unique_ptr<QgsProcessingLayerPostProcessorInterface> style(
-            firebeat::qgis::stylePostProcessor("hazard_heatmap"));
-        QVERIFY(style);
-        style->postProcessLayer(&layer, context, nullptr);
-        auto* renderer = dynamic_cast<QgsSingleBandPseudoColorRenderer*>(layer.renderer());
-        QVERIFY(renderer);
-        const auto items = dynamic_cast<const QgsColorRampShader*>(renderer->shader()->rasterShaderFunction())
-                               ->colorRampItemList();
-        QCOMPARE(items.first().color.alpha(), 0); // the lowest class is transparent
-        const double max = layer.dataProvider()->bandStatistics(1, QgsRasterBandStats::Max).maximumValue;
-        QVERIFY(qgsDoubleNear(items.last().value, max, max * 1e-9));
-        QCOMPARE(renderer->classificationMin(), 0.0);
-        QVERIFY(qgsDoubleNear(renderer->classificationMax(), max, max * 1e-9));
+        const std::vector<double> items = styledBreaks(output);
+        QCOMPARE(items.size(), std::size_t{6});
+        QCOMPARE(items.front(), 0.0);
+        const std::vector<float> values = readBand(output);
+        const double top = percentile99OfPositive(values);
+        QVERIFY(top > 0);
+        QCOMPARE(items.back(), top);
+        QVERIFY(top < *std::max_element(values.begin(), values.end())); // not the maximum
+        const double templateValues[] = {0, 2, 10, 20, 30, 40};
+        for (std::size_t i = 0; i < items.size(); ++i)
+            QVERIFY2(qgsDoubleNear(items[i], templateValues[i] * top / 40, 1e-12 * top),
+                     qPrintable(QString("item %1: %2").arg(i).arg(items[i])));
+    }
+
+    // The QGIS style and the server agree on one analysis: the sample city's heatmap with both
+    // front ends' defaults (radius 500 m, severity weights 1, 2, 4, the 50 m grid) gets from the
+    // plugin's style the class breaks `firebeat serve` states in its GetCapabilities.
+    void styleAndServerShareTheClassBreaks() {
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
+        const QString sample = QStringLiteral(FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite");
+        const QString output = dir_.filePath("sample_defaults.tif");
+        const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap",
+                                              {{"INPUT", sample + "|layername=hazards"}, {"OUTPUT", output}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        QStringList plugin;
+        for (const double b : styledBreaks(output))
+            plugin.push_back(QString::number(b, 'g', 6));
+
+        QProcess server;
+        server.start(QString::fromLocal8Bit(qgetenv("FIREBEAT_CLI")),
+                     {"serve", "--listen", "127.0.0.1:0", "--input", sample});
+        QString out;
+        while (!out.contains("listening on") && server.waitForReadyRead(180000))
+            out += QString::fromUtf8(server.readAllStandardOutput());
+        const QRegularExpressionMatch base = QRegularExpression("listening on (http://\\S+)/wms").match(out);
+        QVERIFY2(base.hasMatch(), server.readAllStandardError().constData());
+        QNetworkAccessManager net;
+        QNetworkReply* reply = net.get(QNetworkRequest(
+            QUrl(base.captured(1) + "/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0")));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QString capabilities = QString::fromUtf8(reply->readAll());
+        reply->deleteLater();
+        server.terminate();
+        server.waitForFinished(30000);
+        const QRegularExpressionMatch said =
+            QRegularExpression("class breaks ([0-9., e+-]+) hazards per km2").match(capabilities);
+        QVERIFY2(said.hasMatch(), qPrintable(capabilities.left(2000)));
+        QCOMPARE(said.captured(1).split(", "), plugin);
+        QVERIFY(plugin.back().toDouble() > 50); // the sample's dense centre: beyond the old fixed 0-50 ramp
     }
 
     void badInputGivesTheCoresMessage() {

@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace firebeat::test;
@@ -61,12 +62,20 @@ class TestServerFreshness : public QObject {
 
     // A temporary SpatiaLite copy of the minimal data set; a hazard appended by another
     // connection at the lone hazard adds the kernel's peak there on the next request, and the
-    // cached map of the old data is not served again.
+    // cached map of the old data is not served again. Drawn on fixed colour stops: the default
+    // scale follows the data (its top at a percentile of the density), and doubling the densest
+    // spot doubles the top too, so the map there may look the same.
     void spatialiteRowsShowOnTheNextRequest() {
         const QString path = dir_.filePath("fresh.sqlite");
         writeLayers(path.toStdString(), minimalDataset(), "SQLite");
+        QFile config(dir_.filePath("fixed_colours.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("{\"heatmap\": {\"colour_stops\": [{\"density\": 0, \"colour\": \"#00ffffb2\"}, "
+                     "{\"density\": 50, \"colour\": \"#bd0026\"}]}}");
+        config.close();
         QProcess server;
-        const QString base = startServer(server, {"--input", path, "--radius", QString::number(kRadius)});
+        const QString base = startServer(
+            server, {"--input", path, "--radius", QString::number(kRadius), "--config", config.fileName()});
         QVERIFY(!base.isEmpty());
 
         QCOMPARE(densityAt(net_, base, kLoneLon, kLoneLat), peakDensity(4, kRadius));

@@ -12,6 +12,8 @@
 #include "ogc/router.h"
 
 #include "firebeat/crs.h"
+#include "firebeat/heatmap_scale.h"
+#include "firebeat/kde.h"
 #include "firebeat/reader.h"
 
 #include <gdal_priv.h>
@@ -24,7 +26,9 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <numbers>
 
@@ -539,7 +543,12 @@ class TestServerLayers : public QObject {
     // The heatmap is drawn 8-bit indexed in 254 steps of the ramp: each stop's own colour at its
     // density, transparent at 0, within a step of the exact linear mix between stops.
     void heatmapPaletteSamplesTheRamp() {
-        const ColourRamp ramp = ColourRamp::defaults();
+        const auto stop = [](double density, const char* colour) {
+            return QJsonObject{{"density", density}, {"colour", colour}};
+        };
+        const ColourRamp ramp =
+            ColourRamp::fromJson({stop(0, "#00ffffb2"), stop(1, "#aafecc5c"), stop(10, "#c8fd8d3c"),
+                                  stop(25, "#e1f03b20"), stop(50, "#f5bd0026")});
         QCOMPARE(ramp.palette().size(), 254); // transparent + 4 segments x 63 steps + the last stop
         QCOMPARE(ramp.colour(0), qRgba(0, 0, 0, 0));
         QCOMPARE(ramp.colour(-1), qRgba(0, 0, 0, 0));
@@ -556,6 +565,94 @@ class TestServerLayers : public QObject {
             MapView{"EPSG:3857", {11433000, 2878000, 11434000, 2879000}, 8, 8}, HazardSelection{}, nullptr);
         QCOMPARE(tile.format(), QImage::Format_Indexed8);
         QCOMPARE(tile.colorTable(), heatmap->ramp().palette());
+    }
+
+    // One colour scale per data version: the style's ramp (styles/hazard_heatmap.qml, colours
+    // times its opacity) with its last class at the 99th percentile of the positive cells of the
+    // density of every hazard on the 50 m analysis grid (recomputed here by a full sort), the same
+    // palette for every zoom, stated in GetCapabilities; configured stops pin it instead.
+    void heatmapScaleIsThePercentileOfTheAnalysisGrid() {
+        const auto* heatmap = dynamic_cast<const HeatmapLayer*>(layer("hazard_heatmap"));
+        QVERIFY(heatmap && heatmap->scale());
+        const HeatmapScale& scale = *heatmap->scale();
+        QCOMPARE(scale.percentile, 99.0);
+        QCOMPARE(scale.pixelSize, 50.0);
+        const KdePointIndex& points = heatmap->field().points();
+        QCOMPARE(points.size(), data_->hazards.size());
+        const RasterWindow grid = qgisWindow(points, 50);
+        std::vector<float> values(grid.pixelCount());
+        computeWindow(points, grid, KdeOptions{}, values);
+        std::vector<float> positive;
+        std::copy_if(values.begin(), values.end(), std::back_inserter(positive),
+                     [](float v) { return v > 0; });
+        std::sort(positive.begin(), positive.end());
+        QCOMPARE(scale.cells, positive.size());
+        const auto rank =
+            static_cast<std::size_t>(std::ceil(0.99 * static_cast<double>(positive.size()) - 1e-9));
+        QCOMPARE(scale.top, static_cast<double>(positive[rank - 1]));
+        QVERIFY(scale.top < positive.back()); // not the maximum
+
+        const QmlStyle style = loadQmlStyle("hazard_heatmap");
+        const auto& stops = heatmap->ramp().stops();
+        QCOMPARE(stops.size(), style.ramp.size());
+        for (std::size_t i = 0; i < stops.size(); ++i) {
+            const double expected = style.ramp[i].value * scale.top / style.ramp.back().value;
+            QVERIFY2(std::abs(stops[i].density - expected) <= 1e-12 * scale.top,
+                     qPrintable(QString("stop %1: %2 vs %3").arg(i).arg(stops[i].density).arg(expected)));
+            QCOMPARE(stops[i].colour.rgb(), style.ramp[i].colour.rgb());
+            QCOMPARE(stops[i].colour.alpha(), qRound(style.ramp[i].colour.alpha() * style.opacity));
+        }
+        QCOMPARE(stops.back().density, scale.top);
+
+        const QByteArray capabilities =
+            dispatch(catalogue_,
+                     QUrl("http://127.0.0.1/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0"), nullptr)
+                .body;
+        QStringList breaks;
+        for (const auto& s : stops)
+            breaks.push_back(QString::number(s.density, 'g', 6));
+        for (const QString& said :
+             {"the top colour at " + QString::number(scale.top, 'g', 6) + " hazards per km2",
+              QString("the 99th percentile"), "class breaks " + breaks.join(", ")})
+            QVERIFY2(capabilities.contains(said.toUtf8()), qPrintable(said));
+
+        // Every zoom is drawn in the one palette.
+        for (const MapView& view : {MapView{"EPSG:3857", {11433000, 2878000, 11434000, 2879000}, 8, 8},
+                                    MapView{"EPSG:3857", {11400000, 2850000, 11480000, 2930000}, 64, 64}})
+            QCOMPARE(heatmap->render(view, HazardSelection{}, nullptr).colorTable(),
+                     heatmap->ramp().palette());
+
+        // Other data (every weight doubled: every density doubles exactly), another scale.
+        LayerSettings doubled;
+        doubled.heatmapRadius = kRadius;
+        for (std::size_t i = 0; i < 3; ++i)
+            doubled.severityWeights[i] = 2 * kSeverityWeights[i];
+        const auto other = makeLayers(data_, doubled);
+        const auto* otherHeatmap = dynamic_cast<const HeatmapLayer*>(other.front().get());
+        QVERIFY(otherHeatmap && otherHeatmap->scale());
+        QCOMPARE(otherHeatmap->scale()->top, 2 * scale.top);
+
+        // Another percentile (heatmap.scale_percentile): the median cell.
+        LayerSettings median;
+        median.heatmapRadius = kRadius;
+        median.severityWeights = kSeverityWeights;
+        median.heatmapPercentile = 50;
+        const auto medianLayers = makeLayers(data_, median);
+        const auto* medianHeatmap = dynamic_cast<const HeatmapLayer*>(medianLayers.front().get());
+        QVERIFY(medianHeatmap && medianHeatmap->scale());
+        QCOMPARE(medianHeatmap->scale()->top, static_cast<double>(positive[(positive.size() + 1) / 2 - 1]));
+        QVERIFY(medianHeatmap->abstract().contains("the 50th percentile"));
+
+        // Stops from the configuration are kept as they are.
+        LayerSettings pinned = doubled;
+        pinned.heatmapRamp = ColourRamp::fromJson({QJsonObject{{"density", 0}, {"colour", "#00000000"}},
+                                                   QJsonObject{{"density", 100}, {"colour", "#ff0000ff"}}});
+        const auto fixed = makeLayers(data_, pinned);
+        const auto* fixedHeatmap = dynamic_cast<const HeatmapLayer*>(fixed.front().get());
+        QVERIFY(fixedHeatmap && !fixedHeatmap->scale());
+        QCOMPARE(fixedHeatmap->ramp().stops().back().density, 100.0);
+        QVERIFY(
+            fixedHeatmap->abstract().contains("(set by the configuration): stops at 0, 100 hazards per km2"));
     }
 
     // The heatmap's cache of hazard selections keeps at most so many fields and so many points,

@@ -290,6 +290,9 @@ class TestServerRuntime : public QObject {
         QTest::newRow("fraction") << QByteArray(R"({"workers": 1.5})") << "workers: expected a whole number";
         QTest::newRow("map") << QByteArray(R"({"map": ["nolayer.x=y"]})")
                              << "--config: map: mapping 'nolayer.x=y'";
+        QTest::newRow("percentile")
+            << QByteArray(R"({"heatmap": {"scale_percentile": 100.5}})")
+            << "heatmap.scale_percentile: expected a percentile above 0 and at most 100";
         QTest::newRow("not an object") << QByteArray("[1]") << "not a JSON object";
     }
 

@@ -1,9 +1,11 @@
 #include "colour_ramp.h"
 
+#include "firebeat/heatmap_scale.h"
 #include "firebeat/progress.h"
 
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -32,12 +34,30 @@ ColourRamp::ColourRamp(std::vector<Stop> stops)
     palette_.append(stops_.back().colour.rgba());
 }
 
-ColourRamp ColourRamp::defaults() {
-    return ColourRamp({{0, QColor(255, 255, 178, 0)},
-                       {1, QColor(254, 204, 92, 170)},
-                       {10, QColor(253, 141, 60, 200)},
-                       {25, QColor(240, 59, 32, 225)},
-                       {50, QColor(189, 0, 38, 245)}});
+ColourRamp ColourRamp::fromStyle(const QmlStyle& style) {
+    std::vector<Stop> out;
+    for (const QmlRampItem& item : style.ramp) {
+        if (!out.empty() && item.value <= out.back().density)
+            throw InputError("the style's colour ramp items are not in ascending order");
+        QColor colour = item.colour;
+        colour.setAlpha(static_cast<int>(std::lround(colour.alpha() * std::clamp(style.opacity, 0.0, 1.0))));
+        out.push_back({item.value, colour});
+    }
+    if (out.empty() || out.size() > kRampSteps + 1)
+        throw InputError("the style has no colour ramp the server can draw (1 to " +
+                         std::to_string(kRampSteps + 1) + " items)");
+    return ColourRamp(std::move(out));
+}
+
+ColourRamp ColourRamp::stretchedTo(double top) const {
+    std::vector<double> values;
+    for (const Stop& s : stops_)
+        values.push_back(s.density);
+    const std::vector<double> breaks = heatmapClassBreaks(values, top);
+    std::vector<Stop> out = stops_;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].density = breaks[i];
+    return ColourRamp(std::move(out));
 }
 
 ColourRamp ColourRamp::fromJson(const QJsonArray& stops) {

@@ -1,6 +1,9 @@
 // The heatmap's one colour scale: density (hazards/km^2) to colour at fixed breaks, the same
-// for every tile and map (never normalised per request).
+// for every tile and map (never normalised per request): the configuration's stops, or the ramp
+// of styles/hazard_heatmap.qml stretched once per data version (firebeat/heatmap_scale.h).
 #pragma once
+
+#include "qml_style.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -16,10 +19,10 @@ class ColourRamp {
         double density = 0;
         QColor colour;
     };
-    // Transparent at 0, then yellow -> orange -> red, saturating at 50 hazards/km^2: the colours
-    // of styles/hazard_heatmap.qml, but not its values, which are a template the QGIS plugin
-    // stretches over each raster's maximum rather than densities.
-    static ColourRamp defaults();
+    // The ramp of a raster style (styles/hazard_heatmap.qml): its items' values (a template, not
+    // densities) and colours, their alpha times the layer's opacity as QGIS draws it. Throws
+    // InputError when the style has no ramp.
+    static ColourRamp fromStyle(const QmlStyle& style);
     // [{"density": 0, "colour": "#00ffffb2"}, ...] (colours as #AARRGGBB or #RRGGBB), densities
     // ascending, at most 255 stops; throws InputError otherwise.
     static ColourRamp fromJson(const QJsonArray& stops);
@@ -33,6 +36,8 @@ class ColourRamp {
     uchar index(double density) const;
     QRgb colour(double density) const { return palette_[index(density)]; }
     const std::vector<Stop>& stops() const { return stops_; }
+    // The same colours at the class breaks of heatmapClassBreaks(): the last stop at `top`.
+    ColourRamp stretchedTo(double top) const;
 
   private:
     explicit ColourRamp(std::vector<Stop> stops);

@@ -7,6 +7,7 @@
 #include "firebeat/progress.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <algorithm>
 
@@ -19,10 +20,10 @@ constexpr std::size_t kCachedPoints = 2'000'000; // ~300 MB with one map CRS
 } // namespace
 
 HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting,
-                           double radius, ColourRamp ramp,
+                           double radius, HeatmapColours colours,
                            std::optional<std::vector<LayerDimension>> dimensions)
     : data_(std::move(data)), radius_(radius), selections_(kCachedSelections, kCachedPoints),
-      ramp_(std::move(ramp)) {
+      ramp_(std::move(colours.ramp)) {
     HazardBandwidth bandwidth;
     bandwidth.metres = radius;
     HeatmapPoints points = heatmapPoints(data_->hazards, HazardFilter{}, weighting, bandwidth);
@@ -39,14 +40,36 @@ HeatmapLayer::HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeig
         if (std::find(crss.begin(), crss.end(), offered.crs) == crss.end())
             crss.push_back(offered.crs);
     all_->prepare(crss);
+    if (colours.percentile) {
+        scale_ = heatmapScale(all_->points(), KdeOptions{}, *colours.percentile);
+        ramp_ = ramp_.stretchedTo(scale_->top);
+    }
     dimensions_ = dimensions ? std::move(*dimensions) : hazardDimensions(data_->hazards);
-    legend_ = rampLegend(ramp_, QStringLiteral("hazards/km²"));
+    legend_ = rampLegend(ramp_, scale_ ? QString("hazards/km² (top: %1th pct.)").arg(scale_->percentile)
+                                       : QStringLiteral("hazards/km²"));
 }
 
 QString HeatmapLayer::abstract() const {
     return "Kernel density of fire hazards weighted by severity (hazards per km2, quartic kernel, radius " +
            QString::number(radius_) + " m), computed in " + QString::fromStdString(data_->crs) +
-           "; each pixel shows the mean density over its footprint.";
+           "; each pixel shows the mean density over its footprint. " + scaleDescription();
+}
+
+QString HeatmapLayer::scaleDescription() const {
+    QStringList breaks;
+    for (const ColourRamp::Stop& s : ramp_.stops())
+        breaks.push_back(QString::number(s.density, 'g', 6));
+    if (!scale_)
+        return "Colour scale (set by the configuration): stops at " + breaks.join(", ") + " hazards per km2.";
+    return QString(
+               "Colour scale (one for every map, tile and selection of this data version): the top colour "
+               "at %1 hazards per km2, the %2th percentile of the density of all hazards over the %3 cells "
+               "with any density of the %4 m analysis grid; class breaks %5 hazards per km2.")
+        .arg(QString::number(scale_->top, 'g', 6))
+        .arg(scale_->percentile)
+        .arg(static_cast<qulonglong>(scale_->cells))
+        .arg(scale_->pixelSize)
+        .arg(breaks.join(", "));
 }
 
 std::shared_ptr<const DensityField> HeatmapLayer::fieldFor(const HazardSelection& selection) const {

@@ -1,6 +1,8 @@
 // The hazard_heatmap layer: the hazards a request selects (TIME, DIM_SEVERITY, DIM_STATUS,
 // DIM_CATEGORY), weighted by severity, as kernel density in hazards/km^2 on one colour scale;
-// each pixel shows the mean density over its own footprint (pixel_density.h).
+// each pixel shows the mean density over its own footprint (pixel_density.h). The scale is fixed
+// when the layer is built (once per data version): the same for every map, tile, zoom and
+// selection, so tiles join without seams and selections compare.
 #pragma once
 
 #include "colour_ramp.h"
@@ -8,6 +10,7 @@
 #include "map_layer.h"
 
 #include "firebeat/heatmap.h"
+#include "firebeat/heatmap_scale.h"
 #include "firebeat/kde_pixel_density.h"
 
 #include <memory>
@@ -19,13 +22,22 @@ namespace firebeat::ogc {
 
 inline const QString kHeatmapLayerName = QStringLiteral("hazard_heatmap");
 
+// The heatmap's colours: `ramp` as it is (the configuration's stops), or, with `percentile`, the
+// ramp's values as a template stretched so that its last stop sits at that percentile of the
+// density of every hazard on the analysis grid (heatmapScale(), as the QGIS plugin's style does).
+struct HeatmapColours {
+    ColourRamp ramp;
+    std::optional<double> percentile;
+};
+
 class HeatmapLayer final : public MapLayer {
   public:
     // The hazards of `data` (in data->crs, metres) weighted by `weighting`, each with the
     // bandwidth `radius` in metres; throws InputError when there are none. `dimensions`: those of
     // hazardDimensions() for the fields the source has; none: every dimension.
     HeatmapLayer(std::shared_ptr<const Dataset> data, const HazardWeighting& weighting, double radius,
-                 ColourRamp ramp, std::optional<std::vector<LayerDimension>> dimensions = std::nullopt);
+                 HeatmapColours colours,
+                 std::optional<std::vector<LayerDimension>> dimensions = std::nullopt);
 
     QString name() const override { return kHeatmapLayerName; }
     QString title() const override { return QStringLiteral("Hazard density"); }
@@ -44,6 +56,8 @@ class HeatmapLayer final : public MapLayer {
     QImage legend() const override { return legend_; }
 
     const ColourRamp& ramp() const { return ramp_; }
+    // The scale the ramp was stretched to; none when the configuration pinned the stops.
+    const std::optional<HeatmapScale>& scale() const { return scale_; }
     // The density field of every hazard (its map CRS kernels are built with the layer).
     const DensityField& field() const { return *all_; }
     // Mean density (hazards/km^2) of the selected hazards over each pixel of rows
@@ -52,6 +66,8 @@ class HeatmapLayer final : public MapLayer {
                                 const HazardSelection& selection) const;
 
   private:
+    // The colour scale in words, for the abstract (GetCapabilities).
+    QString scaleDescription() const;
     // The density field of the hazards `selection` accepts.
     std::shared_ptr<const DensityField> fieldFor(const HazardSelection& selection) const;
 
@@ -61,6 +77,7 @@ class HeatmapLayer final : public MapLayer {
     std::vector<std::size_t> hazardOf_; // ...and the hazard it came from
     std::shared_ptr<const DensityField> all_;
     mutable HeatmapIndexCache selections_;
+    std::optional<HeatmapScale> scale_;
     ColourRamp ramp_;
     std::vector<LayerDimension> dimensions_;
     QImage legend_;

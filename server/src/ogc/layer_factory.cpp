@@ -4,6 +4,7 @@
 #include "hazard_dimensions.h"
 #include "heatmap_layer.h"
 #include "inspection_layers.h"
+#include "qml_style.h"
 
 #include "firebeat/progress.h"
 
@@ -29,9 +30,20 @@ std::vector<std::unique_ptr<MapLayer>> makeLayers(std::shared_ptr<const Dataset>
     } else {
         HazardWeighting weighting;
         weighting.severityWeights = settings.severityWeights;
-        layers.push_back(std::make_unique<HeatmapLayer>(data, weighting, settings.heatmapRadius,
-                                                        settings.heatmapRamp.value_or(ColourRamp::defaults()),
-                                                        hazardDimensions(data->hazards, fields)));
+        std::optional<HeatmapColours> colours;
+        if (settings.heatmapRamp)
+            colours = HeatmapColours{*settings.heatmapRamp, std::nullopt};
+        else
+            try {
+                colours = HeatmapColours{ColourRamp::fromStyle(loadQmlStyle(kHeatmapLayerName)),
+                                         settings.heatmapPercentile};
+            } catch (const InputError& e) {
+                std::fprintf(stderr, "firebeat serve: layer %s not offered: %s\n",
+                             qPrintable(kHeatmapLayerName), e.what());
+            }
+        if (colours)
+            layers.push_back(std::make_unique<HeatmapLayer>(data, weighting, settings.heatmapRadius, *colours,
+                                                            hazardDimensions(data->hazards, fields)));
     }
     offer("district_coverage", [&] { return makeDistrictCoverageLayer(*data); });
     offer("village_hotspots", [&] { return makeVillageHotspotsLayer(*data); });

@@ -4,6 +4,7 @@
 #include "colour_ramp.h"
 #include "map_layer.h"
 
+#include "firebeat/heatmap_scale.h"
 #include "firebeat/model.h"
 
 #include <array>
@@ -18,7 +19,10 @@ namespace firebeat::ogc {
 struct LayerSettings {
     double heatmapRadius = 500; // metres
     std::array<double, 3> severityWeights{1, 2, 4};
-    std::optional<ColourRamp> heatmapRamp; // the configuration's; else ColourRamp::defaults()
+    // The configuration's stops; else styles/hazard_heatmap.qml's ramp, stretched to the
+    // percentile of the density (heatmap_scale.h).
+    std::optional<ColourRamp> heatmapRamp;
+    double heatmapPercentile = kHeatmapScalePercentile;
     // The hazards' data-model fields the source has (canonical names); none: all of them. A
     // dimension whose field is missing is not offered.
     std::optional<std::set<std::string>> hazardFields;
