@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
 using namespace firebeat;
 using namespace firebeat::test;
 
@@ -91,6 +93,34 @@ class TestReader : public QObject {
         for (std::size_t i = 0; i < a.data.inspections.size(); ++i)
             QCOMPARE(a.data.inspections[i].inspectedAt, b.data.inspections[i].inspectedAt);
         QCOMPARE(a.data.districts[0].geometry.envelope, b.data.districts[0].geometry.envelope);
+    }
+
+    // A GeoPackage stores date-times in UTC ("...Z", as GDAL and QGIS write them): read as the
+    // same instants as SpatiaLite's "+08:00" text, also where the UTC date is the day before.
+    void geopackageUtcDateTimesAreTheSameInstants() {
+        std::vector<MinimalLayer> utc = minimalDataset();
+        const std::map<std::string, std::string> inUtc = {
+            {"2026-03-01T09:30:00+08:00", "2026-03-01T01:30:00Z"},
+            {"2026-03-01T10:00:00+08:00", "2026-03-01T02:00:00Z"},
+            {"2026-05-03T11:00:00+08:00", "2026-05-03T03:00:00Z"},
+            {"2026-05-10T00:00:00+08:00", "2026-05-09T16:00:00Z"},
+            {"2026-07-01T08:00:00+08:00", "2026-07-01T00:00:00Z"}};
+        for (auto& [wkt, values] : layerNamed(utc, "hazards").features)
+            for (const char* field : {"found_at", "deadline", "rectified_at"})
+                if (values.count(field)) {
+                    QVERIFY2(inUtc.count(values[field]), values[field].c_str());
+                    values[field] = inUtc.at(values[field]);
+                }
+        const ReadResult a = read(utc, {}, "GPKG");
+        const ReadResult b = read(minimalDataset(), {}, "SQLite");
+        QVERIFY2(a.report.problems().empty(), listProblems(a.report).c_str());
+        QCOMPARE(a.data.hazards.size(), std::size_t{3});
+        for (std::size_t i = 0; i < a.data.hazards.size(); ++i) {
+            QCOMPARE(a.data.hazards[i].foundAt, b.data.hazards[i].foundAt);
+            QCOMPARE(a.data.hazards[i].deadline, b.data.hazards[i].deadline);
+            QCOMPARE(a.data.hazards[i].rectifiedAt, b.data.hazards[i].rectifiedAt);
+        }
+        QCOMPARE(a.data.hazards[1].deadline, std::optional(makeTimestamp(2026, 5, 10, 0, 0, 0)));
     }
 
     void missingLayer() {

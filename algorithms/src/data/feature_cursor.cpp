@@ -1,5 +1,6 @@
 #include "data/feature_cursor.h"
 
+#include <gdal_version.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
@@ -33,6 +34,23 @@ std::optional<double> realFromText(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// Before GDAL 3.8 the Arrow stream gives date-times as the wall-clock time of each value with its
+// UTC offset dropped (a GeoPackage's "...Z" values as UTC, "+08:00" ones as CST, all declared
+// without a zone), so the instants cannot be recovered: such fields are read feature by feature.
+bool arrowKeepsTimeZones([[maybe_unused]] OGRFeatureDefn& defn,
+                         [[maybe_unused]] const std::vector<int>& fieldIndices) {
+#if GDAL_VERSION_NUM < GDAL_COMPUTE_VERSION(3, 8, 0)
+    for (const int i : fieldIndices)
+        if (i >= 0 && defn.GetFieldDefn(i)->GetType() == OFTDateTime)
+            return false;
+#endif
+    return true;
+}
+
+} // namespace
+
 std::unique_ptr<FeatureCursor> openFeatureCursor(OGRLayer& layer, const std::vector<int>& fieldIndices) {
     // Only read what is asked for: both transports honour ignored fields.
     OGRFeatureDefn* defn = layer.GetLayerDefn();
@@ -46,7 +64,7 @@ std::unique_ptr<FeatureCursor> openFeatureCursor(OGRLayer& layer, const std::vec
     names.push_back(nullptr);
     layer.SetIgnoredFields(names.data());
     layer.ResetReading();
-    if (layer.TestCapability(OLCFastGetArrowStream))
+    if (layer.TestCapability(OLCFastGetArrowStream) && arrowKeepsTimeZones(*defn, fieldIndices))
         if (auto cursor = openArrowFeatureCursor(layer, fieldIndices))
             return cursor;
     layer.ResetReading();
