@@ -2,7 +2,8 @@
 // EPSG:3857 (no internet basemap by default: the police districts serve as one when the server has
 // them; the server's config may name a base map's tile URL, e.g. an internal tile server),
 // with a layer switcher, the dimension filters, a legend and feature info on click.
-// <body data-viewer-state="ready" data-tiles-loaded="N" ...> reports progress to tests.
+// <body data-viewer-state="ready" data-tiles-loaded="N" ...> reports progress to tests, and
+// window.viewer holds the map and the layers' switches for them.
 import { parseCapabilities } from './capabilities.js';
 import { enableFeatureInfo } from './feature_info.js';
 import { Filters } from './filters.js';
@@ -15,6 +16,7 @@ const drawingOrder = [
   'villages',
   'district_coverage',
   'village_hotspots',
+  'emerging_hotspots',
   'hazard_heatmap',
   'units',
   'hazards',
@@ -192,6 +194,7 @@ async function start() {
   for (const name of startWith) tileLayers.get(name)?.addTo(map);
   updateLegend(legend, visible());
   enableFeatureInfo(map, visible, (layer) => filters.paramsFor(layer));
+  window.viewer = { map, filters };
   report();
 }
 

@@ -1,8 +1,83 @@
 // Click on the map: GetFeatureInfo (JSON) for each visible queryable layer, shown in a popup.
-// One request per layer, so each carries only the dimensions that layer declares.
+// One request per layer, so each carries only the dimensions that layer declares. A feature with
+// a monthly `series` (a village of emerging_hotspots) gets it as a small Chart.js chart: hazards
+// per month as bars, the space-time Gi* z as a line; a hot month's point is a triangle up, a
+// cold month's a triangle down.
 import { layerLabel } from './labels.js';
 
 const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3 });
+
+// Chart.js (Debian's, served by firebeat for the dashboard), loaded on the first chart.
+let chartLibrary = null;
+function loadChartJs() {
+  chartLibrary ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = 'viewer/lib/chart.js/chart.min.js';
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => {
+      chartLibrary = null;
+      reject(new Error('Chart.js is not served'));
+    };
+    document.head.append(script);
+  });
+  return chartLibrary;
+}
+
+const isSeries = (value) =>
+  value !== null &&
+  typeof value === 'object' &&
+  Array.isArray(value.month) &&
+  Array.isArray(value.count) &&
+  Array.isArray(value.gi_z);
+
+const classPoint = { hot: 'triangle', cold: 'triangle', none: 'circle' };
+
+function seriesChart(series) {
+  const box = document.createElement('div');
+  box.className = 'series-chart';
+  const canvas = document.createElement('canvas');
+  box.append(canvas);
+  loadChartJs()
+    .then((Chart) => {
+      const classes = series.class || [];
+      new Chart(canvas, {
+        data: {
+          labels: series.month,
+          datasets: [
+            { type: 'bar', label: '隐患 Hazards', data: series.count, yAxisID: 'count', backgroundColor: '#9aa9bd' },
+            {
+              type: 'line',
+              label: 'Gi* z',
+              data: series.gi_z,
+              yAxisID: 'z',
+              borderColor: '#8c1d18',
+              backgroundColor: '#8c1d18',
+              pointStyle: classes.map((c) => classPoint[c] || 'circle'),
+              rotation: classes.map((c) => (c === 'cold' ? 180 : 0)),
+              pointRadius: classes.map((c) => (c === 'none' ? 2 : 5)),
+              spanGaps: false,
+            },
+          ],
+        },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          plugins: { legend: { labels: { boxWidth: 10, font: { size: 10 } } } },
+          scales: {
+            x: { ticks: { font: { size: 9 }, maxRotation: 60 } },
+            count: { position: 'left', beginAtZero: true, ticks: { precision: 0, font: { size: 9 } } },
+            z: { position: 'right', grid: { drawOnChartArea: false }, ticks: { font: { size: 9 } } },
+          },
+        },
+      });
+      document.body.dataset.seriesCharts = String(Number(document.body.dataset.seriesCharts || 0) + 1);
+    })
+    .catch((error) => {
+      box.textContent = error.message;
+    });
+  return box;
+}
 
 function requestUrl(map, layer, dimensionParams, point) {
   const size = map.getSize();
@@ -66,11 +141,13 @@ function popupContent(results) {
     }
     const table = document.createElement('table');
     for (const [key, value] of Object.entries(result.properties)) {
+      if (key === 'series' && isSeries(value)) continue; // drawn below
       const row = table.insertRow();
       row.insertCell().textContent = key;
       row.insertCell().textContent = formatValue(value);
     }
     root.append(table);
+    if (isSeries(result.properties.series)) root.append(seriesChart(result.properties.series));
     // A police district (coverage or plain): open the dashboard filtered on it.
     const district = result.properties.district_id;
     if (district && ['district_coverage', 'police_districts'].includes(result.layer.name)) {

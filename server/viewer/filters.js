@@ -12,6 +12,8 @@ const localDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }
 
 // The request parameter of a dimension (WMS 1.3.0 Annex C).
 const parameterName = (dimension) => (dimension === 'time' ? 'TIME' : 'DIM_' + dimension.toUpperCase());
+// A TIME extent of months ("2025-12/2026-11/P1M", emerging_hotspots): one month or all of them.
+const monthly = (extent) => /\/P1M$/.test(extent.trim());
 
 export class Filters {
   // `layers`: from parseCapabilities; `onChange()` is called after every change.
@@ -29,17 +31,33 @@ export class Filters {
   }
 
   // The dimension parameters for `layer`: {TIME: "start/end" | null, DIM_SEVERITY: ...}; null
-  // asks for everything (the parameter is left out).
+  // asks for everything (the parameter is left out). A layer of months gets the month of the
+  // window's end (emerging_hotspots: that month's classes), or nothing for the whole time (its
+  // patterns).
   paramsFor(layer) {
     const params = {};
-    for (const dimension of Object.keys(layer.dimensions))
-      params[parameterName(dimension)] = this.values[dimension] ?? null;
+    for (const [dimension, declared] of Object.entries(layer.dimensions))
+      params[parameterName(dimension)] =
+        dimension === 'time' && monthly(declared.extent)
+          ? this.monthIn(declared.extent)
+          : (this.values[dimension] ?? null);
     return params;
+  }
+
+  // "YYYY-MM" of the window's end, kept within the extent's months; null for the whole time.
+  monthIn(extent) {
+    if (!this.values.time || !this.window) return null;
+    const [first, last] = extent.trim().split('/');
+    const month = this.window.end.slice(0, 7);
+    return month < first ? first : month > last ? last : month;
   }
 
   // The slider picks the end day; the window select how far back from it (or from the start).
   setUpTime(layers) {
-    const ranges = layers.filter((l) => l.dimensions.time).map((l) => timeRange(l.dimensions.time.extent));
+    // Months (a layer of months) only when no layer has instants.
+    const timed = layers.filter((l) => l.dimensions.time);
+    const instants = timed.filter((l) => !monthly(l.dimensions.time.extent));
+    const ranges = (instants.length > 0 ? instants : timed).map((l) => timeRange(l.dimensions.time.extent));
     const valid = ranges.filter(Boolean);
     if (valid.length === 0) return;
     const start = new Date(Math.min(...valid.map((r) => r[0])));

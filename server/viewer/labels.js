@@ -5,6 +5,7 @@ const layerNames = {
   hazard_heatmap: '危险源热力图 Hazard heatmap',
   district_coverage: '辖区巡检覆盖 District coverage',
   village_hotspots: '村社热点 Village hot spots',
+  emerging_hotspots: '新兴热点 Emerging hot spots',
   hazards: '隐患点 Hazards',
   units: '检查单位 Inspected units',
   fire_stations: '消防站 Fire stations',

@@ -1,7 +1,7 @@
 // `firebeat emerging` on the sample layers with their planted space-time patterns: the new hot
 // spot (reports only in the last month), the intensifying one and the one a campaign stopped are
-// found as such; the bins table covers every village and month; bad input exits 2 with a message
-// naming what is wrong, and writes nothing.
+// found as such, and are the villages sample-layers/README.md names; the bins table covers every village and
+// month; bad input exits 2 with a message naming what is wrong, and writes nothing.
 #include "firebeat/dataset_writer.h"
 #include "firebeat/sample_generator.h"
 
@@ -77,6 +77,10 @@ class TestCliEmerging : public QObject {
         QCOMPARE(found.at(planted_.emergingNewVillage), std::string("New Hot Spot"));
         QCOMPARE(found.at(planted_.emergingIntensifyingVillage), std::string("Intensifying Hot Spot"));
         QCOMPARE(found.at(planted_.emergingCampaignVillage), std::string("Historical Hot Spot"));
+        // The ids sample-layers/README.md gives for the default seed.
+        QCOMPARE(planted_.emergingNewVillage, std::string("V052"));
+        QCOMPARE(planted_.emergingIntensifyingVillage, std::string("V114"));
+        QCOMPARE(planted_.emergingCampaignVillage, std::string("V143"));
 
         std::unique_ptr<GDALDataset> ds(GDALDataset::Open(out.toUtf8().constData(), GDAL_OF_VECTOR));
         OGRLayer* bins = ds->GetLayerByName("emerging_bins");

@@ -41,6 +41,11 @@ SpaceTimeGi spaceTimeGiStar(std::span<const double> counts, std::size_t months, 
 std::vector<std::int8_t> fdrBinClasses(std::span<const std::optional<double>> z,
                                        std::span<const std::optional<double>> p, double alpha = 0.10);
 
+// A bin's class as the outputs spell it: "hot", "cold" or "none".
+inline std::string_view binClassName(std::int8_t binClass) {
+    return binClass > 0 ? "hot" : binClass < 0 ? "cold" : "none";
+}
+
 // Mann-Kendall on one series in time order, ties within kEmergingTieTolerance, continuity
 // corrected: z = (S - 1)/sqrt(Var) for S > 0, (S + 1)/sqrt(Var) for S < 0, else 0.
 struct MannKendall {
@@ -211,5 +216,13 @@ struct EmergingLayers {
 };
 EmergingInput readEmergingInput(const std::string& source, const EmergingLayers& layers,
                                 const JobParameters& parameters, Progress* progress = nullptr);
+
+// The data model's villages (id: village_id; attributes village_id, name, district_id, kind,
+// population) and the hazards `filter` accepts (time: found_at) of a data set already read, in its
+// CRS: the input the server's emerging_hotspots layer analyses.
+EmergingInput emergingInputFrom(const Dataset& data, const HazardFilter& filter = {});
+
+// The instant the server's cube ends with: the latest hazard found (0 when there is none).
+Timestamp latestHazard(const Dataset& data);
 
 } // namespace firebeat

@@ -37,10 +37,6 @@ Value attributeValue(const AttributeValue& v) {
     return Value();
 }
 
-std::string_view binClassName(std::int8_t c) {
-    return c > 0 ? "hot" : c < 0 ? "cold" : "none";
-}
-
 } // namespace
 
 void writeEmerging(const std::string& path, const EmergingInput& input, const EmergingResult& result,

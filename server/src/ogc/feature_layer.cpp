@@ -61,9 +61,11 @@ double symbolMargin(const QmlSymbol& s) {
 
 FeatureLayer::FeatureLayer(LayerText text, std::string analysisCrs, QmlStyle style,
                            std::vector<MapFeature> features, Selector selector,
-                           std::vector<LayerDimension> dimensions)
+                           std::vector<LayerDimension> dimensions,
+                           std::unique_ptr<const StyleVariants> variants)
     : text_(std::move(text)), analysisCrs_(std::move(analysisCrs)), style_(std::move(style)),
-      features_(std::move(features)), selector_(std::move(selector)), dimensions_(std::move(dimensions)) {
+      features_(std::move(features)), variants_(std::move(variants)), selector_(std::move(selector)),
+      dimensions_(std::move(dimensions)) {
     points_ = features_.empty() || std::holds_alternative<Point>(features_.front().geometry);
     const CoordinateTransform& toLonLat = cachedTransform(analysisCrs_, "EPSG:4326");
     std::vector<const Polygon*> polygons;
@@ -87,15 +89,35 @@ FeatureLayer::FeatureLayer(LayerText text, std::string analysisCrs, QmlStyle sty
     ringStart_.push_back(vertices_.size());
     if (!points_)
         polygonIndex_ = std::make_unique<PolygonIndex>(polygons);
-    for (const QmlClass& c : style_.classes) {
-        marginPixels_ = std::max(marginPixels_, symbolMargin(c.symbol));
-        if (points_)
-            stamps_.try_emplace(&c, c.symbol);
-    }
+    std::vector<const QmlClass*> symbols;
+    for (const QmlClass& c : style_.classes)
+        symbols.push_back(&c);
     legend_ = classLegend(style_, text_.title);
+    if (variants_) {
+        const QmlStyle& other = variants_->style();
+        for (std::size_t v = 0; v < variants_->count(); ++v) {
+            std::vector<const QmlClass*>& classes = variantClassOf_.emplace_back();
+            for (std::size_t f = 0; f < features_.size(); ++f)
+                classes.push_back(other.classFor(variants_->value(v, f)));
+        }
+        for (const QmlClass& c : other.classes)
+            symbols.push_back(&c);
+        legend_ = stackLegends(legend_, classLegend(other, variants_->legendTitle()));
+    }
+    for (const QmlClass* c : symbols) {
+        marginPixels_ = std::max(marginPixels_, symbolMargin(c->symbol));
+        if (points_)
+            stamps_.try_emplace(c, c->symbol);
+    }
 }
 
 FeatureLayer::~FeatureLayer() = default;
+
+std::pair<const std::vector<const QmlClass*>*, std::optional<std::size_t>>
+FeatureLayer::classesFor(const HazardSelection& selection) const {
+    const std::optional<std::size_t> variant = variants_ ? variants_->pick(selection) : std::nullopt;
+    return {variant ? &variantClassOf_.at(*variant) : &classOf_, variant};
+}
 
 std::vector<std::size_t> FeatureLayer::visible(const MapView& view, const HazardSelection& selection,
                                                double marginPixels) const {
@@ -104,9 +126,10 @@ std::vector<std::size_t> FeatureLayer::visible(const MapView& view, const Hazard
     const Envelope near = cachedTransform(view.crs, "EPSG:4326")
                               .apply(Envelope{view.bbox.minX - mx, view.bbox.minY - my, view.bbox.maxX + mx,
                                               view.bbox.maxY + my});
+    const std::vector<const QmlClass*>& classOf = *classesFor(selection).first;
     std::vector<std::size_t> shown;
     for (std::size_t f = 0; f < features_.size(); ++f)
-        if (classOf_[f] && lonLat_[f].intersects(near) && (!selector_ || selector_(f, selection)))
+        if (classOf[f] && lonLat_[f].intersects(near) && (!selector_ || selector_(f, selection)))
             shown.push_back(f);
     return shown;
 }
@@ -129,6 +152,7 @@ QImage FeatureLayer::render(const MapView& view, const HazardSelection& selectio
                             const CancelFlag* cancel) const {
     QImage image(view.width, view.height, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
+    const std::vector<const QmlClass*>& classOf = *classesFor(selection).first;
     const std::vector<std::size_t> shown = visible(view, selection, marginPixels_);
     const std::vector<Point> at = inView(view, shown);
     const double sx = view.width / view.bbox.width(), sy = view.height / view.bbox.height();
@@ -143,7 +167,7 @@ QImage FeatureLayer::render(const MapView& view, const HazardSelection& selectio
             throw Cancelled();
         const std::size_t f = shown[k];
         if (points_) {
-            stamps_.at(classOf_[f]).draw(painter, pixel(at[next++]));
+            stamps_.at(classOf[f]).draw(painter, pixel(at[next++]));
             continue;
         }
         QPainterPath path;
@@ -155,11 +179,18 @@ QImage FeatureLayer::render(const MapView& view, const HazardSelection& selectio
             path.addPolygon(ring);
             path.closeSubpath();
         }
-        useSymbol(painter, classOf_[f]->symbol);
+        useSymbol(painter, classOf[f]->symbol);
         painter.drawPath(path);
     }
     painter.end();
     return image.convertToFormat(QImage::Format_ARGB32);
+}
+
+QJsonObject FeatureLayer::propertiesOf(std::size_t feature, std::optional<std::size_t> variant) const {
+    QJsonObject properties = features_[feature].properties;
+    if (variant)
+        variants_->addProperties(*variant, feature, properties);
+    return properties;
 }
 
 QJsonArray FeatureLayer::featureInfo(const MapView& view, int i, int j,
@@ -177,16 +208,17 @@ QJsonArray FeatureLayer::markersAt(const MapView& view, int i, int j,
     around.width = around.height = 1;
     const std::vector<std::size_t> near = visible(around, selection, marginPixels_ + kPickPixels);
     const std::vector<Point> at = inView(view, near);
+    const auto [classOf, variant] = classesFor(selection);
     std::vector<std::pair<double, std::size_t>> hits; // distance in pixels, feature
     for (std::size_t k = 0; k < near.size(); ++k) {
         const double d = std::hypot((at[k].x - centre.x) / dx, (at[k].y - centre.y) / dy);
-        if (d <= markerReachPixels(classOf_[near[k]]->symbol) + kPickPixels)
+        if (d <= markerReachPixels((*classOf)[near[k]]->symbol) + kPickPixels)
             hits.emplace_back(d, near[k]);
     }
     std::sort(hits.begin(), hits.end());
     QJsonArray out;
     for (std::size_t k = 0; k < hits.size() && k < kMaxFeatureInfo; ++k)
-        out.append(features_[hits[k].second].properties);
+        out.append(propertiesOf(hits[k].second, variant));
     return out;
 }
 
@@ -202,9 +234,10 @@ QJsonArray FeatureLayer::polygonAt(const MapView& view, int i, int j,
         const std::lock_guard lock(polygonMutex_);
         f = polygonIndex_->locate(centre[0]);
     }
-    if (!f || !classOf_[*f] || (selector_ && !selector_(*f, selection)))
+    const auto [classOf, variant] = classesFor(selection);
+    if (!f || !(*classOf)[*f] || (selector_ && !selector_(*f, selection)))
         return {};
-    return {features_[*f].properties};
+    return {propertiesOf(*f, variant)};
 }
 
 } // namespace firebeat::ogc

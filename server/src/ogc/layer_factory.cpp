@@ -1,6 +1,7 @@
 #include "layer_factory.h"
 
 #include "analysis_layers.h"
+#include "emerging_layer.h"
 #include "hazard_dimensions.h"
 #include "heatmap_layer.h"
 #include "inspection_layers.h"
@@ -47,6 +48,11 @@ std::vector<std::unique_ptr<MapLayer>> makeLayers(std::shared_ptr<const Dataset>
     }
     offer("district_coverage", [&] { return makeDistrictCoverageLayer(*data); });
     offer("village_hotspots", [&] { return makeVillageHotspotsLayer(*data); });
+    offer("emerging_hotspots", [&] {
+        if (fields && !fields->contains("found_at"))
+            throw InputError("the hazards have no found_at");
+        return makeEmergingHotspotsLayer(*data);
+    });
     offer("hazards", [&] { return makeHazardsLayer(data, hazardDimensions(data->hazards, fields)); });
     offer("units", [&] { return makeUnitsLayer(*data); });
     offer("fire_stations", [&] { return makeFireStationsLayer(*data); });

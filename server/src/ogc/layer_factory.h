@@ -29,7 +29,8 @@ struct LayerSettings {
 };
 
 // Every layer over `data` (in its analysis CRS), in GetCapabilities order: hazard_heatmap,
-// district_coverage, village_hotspots, hazards, units, fire_stations, police_districts, villages.
+// district_coverage, village_hotspots, emerging_hotspots, hazards, units, fire_stations,
+// police_districts, villages.
 // A layer the data cannot make (no such features, an analysis that does not apply) is left out
 // with the reason on stderr. Throws InputError for settings the heatmap cannot use.
 std::vector<std::unique_ptr<MapLayer>> makeLayers(std::shared_ptr<const Dataset> data,

@@ -59,6 +59,15 @@ void drawSwatch(QPainter& painter, const QmlSymbol& symbol, int top) {
 
 } // namespace
 
+QImage stackLegends(const QImage& top, const QImage& bottom) {
+    QImage image = blank(std::max(top.width(), bottom.width()), top.height() + bottom.height());
+    QPainter painter(&image);
+    painter.drawImage(0, 0, top);
+    painter.drawImage(0, top.height(), bottom);
+    painter.end();
+    return image.convertToFormat(QImage::Format_ARGB32);
+}
+
 QImage classLegend(const QmlStyle& style, const QString& title) {
     // A single symbol is labelled with the title; classes get a title row above them.
     const bool single = style.renderer == QmlStyle::Renderer::SingleSymbol;

@@ -15,5 +15,7 @@ namespace firebeat::ogc {
 QImage classLegend(const QmlStyle& style, const QString& title);
 // A vertical bar from 0 (bottom) to the last stop (top), labelled at every stop, `units` on top.
 QImage rampLegend(const ColourRamp& ramp, const QString& units);
+// `bottom` below `top`, left-aligned (a layer with two sets of classes).
+QImage stackLegends(const QImage& top, const QImage& bottom);
 
 } // namespace firebeat::ogc

@@ -2,6 +2,8 @@
 
 #include "wms_exception.h"
 
+#include "firebeat/emerging.h"
+
 #include <QStringList>
 
 #include <optional>
@@ -15,10 +17,18 @@ namespace {
                            "dimension " + dimension + ": '" + value + "' is not " + expected, dimension);
 }
 
-// A date alone ("2026-06-30") stands for the whole day. The end of an interval is included, so
-// its bound is the first second after it: the next midnight after a date alone.
+// A date alone ("2026-06-30") stands for the whole day, a month alone ("2026-06") for the whole
+// month (China Standard Time). The end of an interval is included, so its bound is the first
+// second after it: the next midnight after a date alone, the next month's first after a month.
 std::optional<Timestamp> instant(const QString& text, bool end) {
     const QString trimmed = text.trimmed();
+    if (trimmed.size() == 7) {
+        const std::optional<Timestamp> first = parseTimestamp((trimmed + "-01").toStdString());
+        if (!first || !end)
+            return first;
+        const int year = trimmed.left(4).toInt(), month = trimmed.mid(5, 2).toInt();
+        return month == 12 ? makeTimestamp(year + 1, 1, 1) : makeTimestamp(year, month + 1, 1);
+    }
     const std::optional<Timestamp> t = parseTimestamp(trimmed.toStdString());
     const bool dateOnly = trimmed.size() == 10;
     return t && end ? std::optional<Timestamp>(*t + (dateOnly ? kSecondsPerDay : 1)) : t;
@@ -68,7 +78,9 @@ void parseCategories(const QString& value, HazardSelection& s) {
 
 // WMS 1.3.0 Annex C: a value outside the extent a layer advertises is InvalidDimensionValue. A
 // time interval is outside when it shares no instant with the layer's (whose end is included); a
-// list dimension's items must each be one of the layer's values.
+// list dimension's items must each be one of the layer's values. A monthly extent ("start/end/P1M",
+// emerging_hotspots) takes one of its months (any instant or interval within it) or the whole
+// extent.
 void checkExtent(const QString& name, const QString& value, const HazardSelection& s,
                  const std::vector<const MapLayer*>& layers) {
     for (const MapLayer* layer : layers)
@@ -79,8 +91,20 @@ void checkExtent(const QString& name, const QString& value, const HazardSelectio
             if (name == "time") {
                 const QStringList range = d.extent.split('/');
                 const std::optional<Timestamp> from = instant(range.front(), false);
-                const std::optional<Timestamp> to = instant(range.back(), true);
-                if (from && to && (*s.to <= *from || *s.from >= *to))
+                const std::optional<Timestamp> to =
+                    instant(range.size() == 3 ? range[1] : range.back(), true);
+                if (!from || !to)
+                    continue;
+                if (range.size() == 3 && range[2] == "P1M") {
+                    const bool oneMonth = cstMonthIndex(*s.from) == cstMonthIndex(*s.to - 1);
+                    const bool whole = *s.from == *from && *s.to == *to;
+                    if (!whole && (!oneMonth || *s.from < *from || *s.to > *to))
+                        invalid(name, value,
+                                "one month of " + layer->name() + "'s " + d.extent + " (e.g. " + range[1] +
+                                    ") or all of " + range[0] + "/" + range[1]);
+                    continue;
+                }
+                if (*s.to <= *from || *s.from >= *to)
                     invalid(name, value, outside);
                 continue;
             }

@@ -1,5 +1,6 @@
 #include "wms_feature_info.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -9,8 +10,13 @@
 namespace firebeat::ogc {
 namespace {
 
-// Numbers in their shortest exact form, as in the JSON.
+// Numbers in their shortest exact form, arrays and objects (a village's monthly series) as
+// compact JSON, as in the JSON.
 QString valueText(const QJsonValue& v) {
+    if (v.isArray())
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    if (v.isObject())
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     return v.isDouble() ? QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest)
                         : v.toVariant().toString();
 }
