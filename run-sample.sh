@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the sample layers: set up, build, validate the Kunming sample, then compute
-# the hazard heatmap, coverage gaps, village hot spots and district sizing into out/, and
+# the hazard heatmap, coverage gaps, village hot spots, district sizing and emerging hot spots
+# (on the sample with its planted space-time patterns) into out/, and
 # finally serve the layers with the web viewer at http://127.0.0.1:8080/.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +25,11 @@ $fb hotspots --quiet --input "$sample" --output out/village_hotspots.gpkg
 echo
 echo "== district sizing (allocating 120 officers)"
 $fb sizing --quiet --input "$sample" --reference-date 2026-11-28 --headcount 120 --output out/district_sizing.gpkg
+echo
+echo "== emerging hot spots on the sample with its planted space-time patterns (sample-layers/README.md, 6.)"
+$fb sample --quiet --emerging-patterns out/kunming-emerging.gpkg
+$fb emerging --quiet --input out/kunming-emerging.gpkg --id-field village_id --reference-date 2026-11-28 \
+  --output out/emerging_hotspots.gpkg
 echo
 echo "Results are in $(pwd)/out: open them in QGIS, or read the README for the plugin."
 echo

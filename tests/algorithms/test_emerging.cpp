@@ -212,7 +212,10 @@ class TestEmerging : public QObject {
         p.set("id-field", "编号");
         p.set("time-field", "时间");
         p.set("reference-date", "2026-02-28");
-        const EmergingInput in = readEmergingInput(source, {"村", "事件"}, p);
+        JobSource named{source};
+        named.read.mapping.setLayer(LayerKind::Villages, "村");
+        named.read.mapping.setLayer(LayerKind::Hazards, "事件");
+        const EmergingInput in = readEmergingInput(named, p);
         QCOMPARE(in.crs, std::string("EPSG:4543"));
         QCOMPARE(in.locations.size(), std::size_t{2});
         QCOMPARE(in.locations[1].id, std::string("3"));
@@ -267,10 +270,10 @@ class TestEmerging : public QObject {
         }
         JobParameters plain(emergingJob());
         plain.set("reference-date", "2026-02-28");
-        expectInputError([&] { readEmergingInput(source, {}, plain); }, "feature 2");
+        expectInputError([&] { readEmergingInput(JobSource{source}, plain); }, "feature 2");
         // A missing field is named.
         plain.set("time-field", "when");
-        expectInputError([&] { readEmergingInput(source, {}, plain); }, "no field when");
+        expectInputError([&] { readEmergingInput(JobSource{source}, plain); }, "no field when");
     }
 };
 

@@ -141,7 +141,7 @@ class TestEmergingReference : public QObject {
                 }
             f.close();
         }
-        const EmergingInput in = readEmergingInput(dir.filePath("events.gpkg").toStdString(), {}, p);
+        const EmergingInput in = readEmergingInput(JobSource{dir.filePath("events.gpkg").toStdString()}, p);
         const EmergingResult res = analyseEmerging(in, emergingOptions(p));
         QCOMPARE(res.months, std::size_t{kMonths});
 

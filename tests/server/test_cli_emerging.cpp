@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 
 #include <map>
@@ -30,6 +31,27 @@ Run cli(const QStringList& arguments) {
     p.waitForFinished(300000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+// village id -> (month index -> count) of the emerging_bins table.
+std::map<std::string, std::map<int, int>> binCounts(const QString& gpkg) {
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR));
+    std::map<std::string, std::map<int, int>> out;
+    OGRLayer* layer = ds ? ds->GetLayerByName("emerging_bins") : nullptr;
+    if (!layer)
+        return out;
+    for (auto& f : *layer)
+        out[f->GetFieldAsString("village_id")][f->GetFieldAsInteger("month_index")] =
+            f->GetFieldAsInteger("count");
+    return out;
+}
+
+// The EPSG code of a layer's CRS (0: none).
+int epsgOf(const QString& gpkg, const char* layerName) {
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR));
+    OGRLayer* layer = ds ? ds->GetLayerByName(layerName) : nullptr;
+    const OGRSpatialReference* srs = layer ? layer->GetSpatialRef() : nullptr;
+    return srs && srs->GetAuthorityCode(nullptr) ? std::atoi(srs->GetAuthorityCode(nullptr)) : 0;
 }
 
 // village id -> pattern of the emerging_hotspots layer.
@@ -86,6 +108,69 @@ class TestCliEmerging : public QObject {
         OGRLayer* bins = ds->GetLayerByName("emerging_bins");
         QVERIFY(bins);
         QCOMPARE(bins->GetFeatureCount(), GIntBig{153 * 12}); // Dec 2025 .. Nov 2026
+    }
+
+    // The data-source options of the other commands: --gcj02 reads points exported in GCJ-02,
+    // --map names the layers and fields, --crs the CRS analysed in (and written).
+    void sourceOptions() {
+        const QString reference = dir_.filePath("reference.gpkg");
+        Run run = cli({"emerging", "--quiet", "--input", sample_, "--id-field", "village_id",
+                       "--reference-date", "2026-11-28", "--output", reference});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const auto counts = binCounts(reference);
+        QCOMPARE(counts.size(), std::size_t{153});
+        QCOMPARE(epsgOf(reference, "emerging_hotspots"), 4543); // the sample's Gauss-Kruger zone
+
+        // The same sample with its point layers in GCJ-02: the same bins with --gcj02, not without.
+        SampleOptions shifted;
+        shifted.emergingPatterns = true;
+        shifted.gcj02 = true;
+        const QString gcj = dir_.filePath("gcj02.gpkg");
+        writeDataset(generateSample(shifted), gcj.toStdString());
+        const QString out = dir_.filePath("gcj02-out.gpkg");
+        run = cli({"emerging", "--quiet", "--input", gcj, "--gcj02", "--id-field", "village_id",
+                   "--reference-date", "2026-11-28", "--output", out});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(binCounts(out), counts);
+        run = cli({"emerging", "--quiet", "--input", gcj, "--id-field", "village_id", "--reference-date",
+                   "2026-11-28", "--output", out});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(binCounts(out) != counts); // ~360 m off: events land in other villages
+
+        // Renamed layers and time field, read through --map; another Gauss-Kruger zone by --crs.
+        const QString renamed = dir_.filePath("renamed.gpkg");
+        {
+            const std::string in = sample_.toStdString(), to = renamed.toStdString();
+            GDALDatasetH src = GDALOpenEx(in.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+            QVERIFY(src);
+            const auto translate = [&](std::vector<const char*> args) {
+                args.push_back(nullptr);
+                GDALVectorTranslateOptions* o =
+                    GDALVectorTranslateOptionsNew(const_cast<char**>(args.data()), nullptr);
+                GDALDatasetH made = GDALVectorTranslate(to.c_str(), nullptr, 1, &src, o, nullptr);
+                GDALVectorTranslateOptionsFree(o);
+                return made ? (GDALClose(made), true) : false;
+            };
+            QVERIFY(
+                translate({"-f", "GPKG", "-nln", "村界", "-sql", "SELECT village_id, geom FROM villages"}));
+            QVERIFY(translate({"-update", "-nln", "隐患", "-sql",
+                               "SELECT hazard_id, found_at AS 发现时间, geom FROM hazards"}));
+            GDALClose(src);
+        }
+        const QString mapped = dir_.filePath("mapped.gpkg");
+        run = cli({"emerging", "--quiet", renamed, "--map", "villages=村界", "--map", "hazards=隐患", "--map",
+                   "hazards.found_at=发现时间", "--crs", "EPSG:4544", "--id-field", "village_id",
+                   "--reference-date", "2026-11-28", "--output", mapped});
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(binCounts(mapped), counts);
+        QCOMPARE(patterns(mapped), patterns(reference));
+        QCOMPARE(epsgOf(mapped, "emerging_hotspots"), 4544);
+        // A filter needing a field the renamed layer lacks is named.
+        run = cli({"emerging", "--quiet", renamed, "--map", "villages=村界", "--map", "hazards=隐患", "--map",
+                   "hazards.found_at=发现时间", "--min-severity", "2", "--reference-date", "2026-11-28",
+                   "--output", dir_.filePath("none.gpkg")});
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains("no field severity"), qPrintable(run.err));
     }
 
     void badInputWritesNothing() {

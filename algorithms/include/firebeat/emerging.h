@@ -173,10 +173,6 @@ const JobSpec& emergingJob();
 // Options read from the parameters (reference date required, filters checked).
 EmergingOptions emergingOptions(const JobParameters& parameters);
 
-// Reads the two layers of an OGR data source (layer names: the inputs' keys unless given), with
-// the parameters' id-field, time-field and hazard filters, into the analysis CRS (the polygons' own when
-// projected, else their Gauss-Kruger/UTM zone). Throws InputError naming the layer, field or feature (an
-// unparseable time names the features' ids).
 // One event as a front end reads it, before the rules on stamps and the hazard filters.
 struct RawEvent {
     std::int64_t fid = -1;
@@ -210,12 +206,15 @@ class EmergingEventRules {
     std::vector<std::int64_t> unparseable_;
 };
 
-struct EmergingLayers {
-    std::string locations = "villages";
-    std::string events = "hazards";
-};
-EmergingInput readEmergingInput(const std::string& source, const EmergingLayers& layers,
-                                const JobParameters& parameters, Progress* progress = nullptr);
+// Reads the two layers of an OGR data source, source.name, with the parameters' id-field,
+// time-field and hazard filters, as source.read says: the layers named as its mapping names the
+// data model's villages and hazards ("villages", "hazards" unless mapped), the hazard fields the
+// filters read and found_at (when no time-field is given) through its field mapping, the points
+// taken from GCJ-02 when it says so (they must be longitude/latitude), into its analysis CRS when
+// set, else the polygons' own CRS when projected, else their Gauss-Kruger/UTM zone. Throws
+// InputError naming the layer, field or feature (an unparseable time names the features' ids).
+EmergingInput readEmergingInput(const JobSource& source, const JobParameters& parameters,
+                                Progress* progress = nullptr);
 
 // The data model's villages (id: village_id; attributes village_id, name, district_id, kind,
 // population) and the hazards `filter` accepts (time: found_at) of a data set already read, in its

@@ -4,6 +4,7 @@
 #include "firebeat/filter_options.h"
 
 #include "firebeat/crs.h"
+#include "firebeat/gcj02.h"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -198,28 +199,38 @@ void EmergingEventRules::finish() const {
                      (unparseable_.size() > 10 ? ", ..." : "") + ")");
 }
 
-EmergingInput readEmergingInput(const std::string& sourcePath, const EmergingLayers& layers,
-                                const JobParameters& parameters, Progress* progress) {
+EmergingInput readEmergingInput(const JobSource& source, const JobParameters& given, Progress* progress) {
+    const SourceMapping& mapping = source.read.mapping;
+    if (source.read.repairInvalidGeometries)
+        throw InputError("repair-geometries: emerging hot spots do not repair polygons (repair them first)");
+    // Without a time-field, the hazards' found_at as the mapping names it.
+    JobParameters parameters = given;
+    if (!parameters.given("time-field"))
+        parameters.set("time-field", mapping.field(LayerKind::Hazards, "found_at"));
+    const std::string locations = mapping.layer(LayerKind::Villages),
+                      events = mapping.layer(LayerKind::Hazards);
     GDALAllRegister(); // idempotent; a front end may not have read anything yet
     std::unique_ptr<GDALDataset, GdalClose> ds(
-        GDALDataset::Open(sourcePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+        GDALDataset::Open(source.name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!ds)
-        throw InputError("cannot open " + sourcePath + " as a vector data source");
-    OGRLayer& polygons = openLayer(*ds, layers.locations, "locations");
-    OGRLayer& points = openLayer(*ds, layers.events, "events");
+        throw InputError("cannot open " + source.name + " as a vector data source");
+    OGRLayer& polygons = openLayer(*ds, locations, "locations");
+    OGRLayer& points = openLayer(*ds, events, "events");
 
     EmergingInput in;
-    in.locationsLayer = layers.locations;
-    in.eventsLayer = layers.events;
+    in.locationsLayer = locations;
+    in.eventsLayer = events;
     const std::string polygonCrs = layerCrs(polygons);
     {
         const OGRSpatialReference* srs = polygons.GetSpatialRef();
-        if (srs->IsProjected()) {
+        if (!source.read.analysisCrs.empty()) {
+            in.crs = source.read.analysisCrs;
+        } else if (srs->IsProjected()) {
             in.crs = polygonCrs;
         } else {
             OGREnvelope env;
             if (polygons.GetExtent(&env, TRUE) != OGRERR_NONE)
-                throw InputError("layer " + layers.locations + " is empty");
+                throw InputError("layer " + locations + " is empty");
             const Point centre = CoordinateTransform(polygonCrs, "EPSG:4326")
                                      .apply(Point{(env.MinX + env.MaxX) / 2, (env.MinY + env.MaxY) / 2});
             in.crs = metricCrsFor(centre.x, centre.y);
@@ -244,8 +255,7 @@ EmergingInput readEmergingInput(const std::string& sourcePath, const EmergingLay
         for (std::unique_ptr<OGRFeature> feature(polygons.GetNextFeature()); feature;
              feature.reset(polygons.GetNextFeature())) {
             throwIfCancelled(progress);
-            const std::string where =
-                "layer " + layers.locations + ", feature " + std::to_string(feature->GetFID());
+            const std::string where = "layer " + locations + ", feature " + std::to_string(feature->GetFID());
             Area area;
             if (idField >= 0) {
                 if (!feature->IsFieldSetAndNotNull(idField))
@@ -293,12 +303,18 @@ EmergingInput readEmergingInput(const std::string& sourcePath, const EmergingLay
     const int timeField = fieldIndex(points, parameters.text("time-field"), "time-field");
     const OGRFieldType timeType = points.GetLayerDefn()->GetFieldDefn(timeField)->GetType();
     const OGRFeatureDefn& eventDefn = *points.GetLayerDefn();
-    const int severity = eventDefn.GetFieldIndex("severity"), category = eventDefn.GetFieldIndex("category"),
-              rectified = eventDefn.GetFieldIndex("rectified_at"), from = eventDefn.GetFieldIndex("source");
-    EmergingEventRules rules(parameters, {severity >= 0, category >= 0, rectified >= 0, from >= 0},
-                             layers.events);
+    const auto hazardField = [&](const char* canonical) {
+        return eventDefn.GetFieldIndex(mapping.field(LayerKind::Hazards, canonical).c_str());
+    };
+    const int severity = hazardField("severity"), category = hazardField("category"),
+              rectified = hazardField("rectified_at"), from = hazardField("source");
+    EmergingEventRules rules(parameters, {severity >= 0, category >= 0, rectified >= 0, from >= 0}, events);
 
-    const CoordinateTransform toAnalysis(layerCrs(points), in.crs);
+    // GCJ-02 (WeChat/AMap) positions are offsets from WGS 84 longitude/latitude.
+    const bool gcj02 = mapping.isGcj02(LayerKind::Hazards);
+    if (gcj02 && !(points.GetSpatialRef() && points.GetSpatialRef()->IsGeographic()))
+        throw InputError("gcj02: layer " + events + " is not in longitude/latitude, so it cannot be GCJ-02");
+    const CoordinateTransform toAnalysis(gcj02 ? std::string("EPSG:4326") : layerCrs(points), in.crs);
     const auto total = static_cast<double>(std::max<GIntBig>(1, points.GetFeatureCount(FALSE)));
     std::size_t seen = 0;
     points.ResetReading();
@@ -312,12 +328,13 @@ EmergingInput readEmergingInput(const std::string& sourcePath, const EmergingLay
         }
         const OGRGeometry* g = feature->GetGeometryRef();
         if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint)
-            throw InputError("layer " + layers.events + ", feature " + std::to_string(feature->GetFID()) +
+            throw InputError("layer " + events + ", feature " + std::to_string(feature->GetFID()) +
                              ": not a point");
         RawEvent e;
         e.fid = feature->GetFID();
         const auto* pt = g->toPoint();
-        e.position = toAnalysis.apply(Point{pt->getX(), pt->getY()});
+        const Point at{pt->getX(), pt->getY()};
+        e.position = toAnalysis.apply(gcj02 ? gcj02ToWgs84(at) : at);
         if (timeType == OFTDate || timeType == OFTDateTime)
             e.time = timeOf(*feature, timeField);
         else if (feature->IsFieldSetAndNotNull(timeField))
