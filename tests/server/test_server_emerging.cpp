@@ -5,7 +5,8 @@
 // TIME=<month> draws and answers that month's bin of every village (styles/emerging_bins.qml),
 // TIME outside the months or over several of them is InvalidDimensionValue; the legend shows the
 // 17 patterns and the 3 month classes; in the web viewer (headless Chromium) a click on the
-// planted new hot spot shows its monthly series as a chart whose values are the CLI's.
+// planted new hot spot shows its monthly series as a chart whose values are the CLI's; hazards
+// added in a new month show on the next request.
 #include "chromium_devtools.h"
 #include "ogc/qml_style.h"
 #include "require_tool.h"
@@ -385,6 +386,35 @@ class TestServerEmerging : public QObject {
         // ...drawn, without an exception on the page.
         QVERIFY(page.evaluate(chart + ".getDatasetMeta(0).data.length").toInt() == qsizetype(bins.size()));
         QCOMPARE(page.events("Runtime.exceptionThrown").size(), 0);
+    }
+
+    // Last (it changes the data): hazards another process adds in a new month show on the next
+    // request, the layer computed again for the new data version (a 13th month).
+    void newDataShowsOnTheNextRequest() {
+        const Point at = inside_.at(planted_.emergingNewVillage);
+        {
+            GDALDatasetUniquePtr ds(GDALDataset::Open(dir_.filePath("sample.gpkg").toUtf8().constData(),
+                                                      GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            OGRLayer* hazards = ds ? ds->GetLayerByName("hazards") : nullptr;
+            QVERIFY(hazards);
+            for (int k = 0; k < 5; ++k) {
+                OGRFeature feature(hazards->GetLayerDefn());
+                feature.SetField("hazard_id", ("H_DEC" + std::to_string(k)).c_str());
+                feature.SetField("category", "EBIKE");
+                feature.SetField("severity", 1);
+                feature.SetField("found_at", "2026-12-02T10:00:00+08:00");
+                feature.SetField("source", "hotline_96119");
+                OGRPoint point(at.x, at.y);
+                feature.SetGeometry(&point);
+                QCOMPARE(hazards->CreateFeature(&feature), OGRERR_NONE);
+            }
+        }
+        const QJsonObject info = infoAt(at, "&TIME=2026-12");
+        QCOMPARE(info["month"].toString(), QString("2026-12"));
+        QCOMPARE(info["count"].toInt(), 5);
+        const QJsonArray months = info["series"].toObject()["month"].toArray();
+        QCOMPARE(months.size(), 13);
+        QCOMPARE(months.last().toString(), QString("2026-12"));
     }
 };
 
