@@ -28,6 +28,9 @@ packages=(
   libjs-chart.js poppler-utils
   # the PostGIS server the server's tests start on loopback (scripts/postgis-test-server.sh)
   postgresql-15-postgis-3
+  # the scale-out test: nginx (started by the test itself, as the test's user, on loopback) in
+  # front of two servers, and MapProxy seeding tiles from the WMS
+  nginx mapproxy
 )
 
 missing=()
@@ -44,3 +47,9 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+# Debian starts nginx's own service (port 80, every interface) on installation where systemd runs;
+# the tests run their own nginx on loopback, so the service is stopped and left disabled.
+if printf '%s\n' "${missing[@]}" | grep -qx nginx && command -v systemctl >/dev/null &&
+  systemctl is-active --quiet nginx 2>/dev/null; then
+  $SUDO systemctl disable --now nginx
+fi

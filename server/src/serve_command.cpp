@@ -15,6 +15,8 @@
 #include "firebeat/crs.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QTextStream>
 #include <QThread>
 
@@ -81,6 +83,7 @@ ogc::ServerSettings serverSettings(const QCommandLineParser& p, const ServeConfi
     settings.queue = config.queue;
     settings.requestTime = std::chrono::milliseconds(static_cast<qint64>(config.requestSeconds * 1000));
     settings.access = config.access;
+    settings.maxAgeSeconds = config.maxAgeSeconds;
     if (!config.viewerBaseMap.isEmpty())
         settings.viewerConfig.insert("base_map", config.viewerBaseMap);
     const auto ms = [](double seconds) {
@@ -156,6 +159,28 @@ std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, ReadOp
                                                  std::chrono::seconds(1));
 }
 
+// What the replies depend on besides the data and the request, for the ETags: the build, the
+// configuration file's content and the options, but not where this process listens or where its
+// configuration file lies. Processes started alike behind one cache give the same tags.
+QByteArray replyFingerprint(const QStringList& arguments, const QCommandLineParser& p) {
+    QByteArray fingerprint = "firebeat " FIREBEAT_VERSION "\n";
+    if (p.isSet("config")) {
+        QFile file(p.value("config"));
+        if (file.open(QIODevice::ReadOnly))
+            fingerprint += file.readAll() + "\n";
+    }
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& a = arguments[i];
+        if (a == "--listen" || a == "--config") {
+            ++i; // and its value
+            continue;
+        }
+        if (!a.startsWith("--listen=") && !a.startsWith("--config="))
+            fingerprint += a.toUtf8() + "\n";
+    }
+    return QCryptographicHash::hash(fingerprint, QCryptographicHash::Sha256).toHex();
+}
+
 } // namespace
 
 int runServe(const QStringList& arguments) {
@@ -200,7 +225,8 @@ int runServe(const QStringList& arguments) {
                                   ? config.input
                                   : QStringLiteral(FIREBEAT_SAMPLE_DIR "/kunming.sqlite");
         store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config), config.moreCrs);
-        const ogc::ServerSettings settings = serverSettings(p, config);
+        ogc::ServerSettings settings = serverSettings(p, config);
+        settings.fingerprint = replyFingerprint(arguments, p);
         server = std::make_unique<ogc::OgcServer>([s = store.get()] { return s->current(); }, settings);
         const quint16 bound = server->listen(address, port);
         if (bound == 0)

@@ -168,9 +168,10 @@ ServeConfig readServeConfig(const QString& path) {
     c.repairGeometries = top.boolean("repair_geometries", c.repairGeometries);
     c.workers = top.integer("workers", c.workers, 1);
 
-    const Section cache = top.section("cache", {"enabled", "max_mb"});
+    const Section cache = top.section("cache", {"enabled", "max_mb", "max_age_seconds"});
     c.cacheEnabled = cache.boolean("enabled", c.cacheEnabled);
     c.cacheMegabytes = cache.number("max_mb", c.cacheMegabytes, 0);
+    c.maxAgeSeconds = cache.integer("max_age_seconds", c.maxAgeSeconds, 0);
 
     const Section limits =
         top.section("limits", {"queue", "request_seconds", "header_seconds", "idle_seconds", "connections"});

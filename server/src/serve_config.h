@@ -7,7 +7,8 @@
 //   "gcj02": false, "crs": "EPSG:4543", "repair_geometries": false,     (as the options)
 //   "crs": ["EPSG:4549", "EPSG:32648"],   (instead: more CRSs for maps, besides the data's own)
 //   "workers": 8,                                                       (threads; default: cores)
-//   "cache": {"enabled": true, "max_mb": 256},
+//   "cache": {"enabled": true, "max_mb": 256,
+//             "max_age_seconds": 0},   (Cache-Control max-age; 0: caches revalidate every time)
 //   "limits": {"queue": 128, "request_seconds": 30,
 //              "header_seconds": 10, "idle_seconds": 60, "connections": 1000},
 //   "heatmap": {"radius": 500, "severity_weights": [1, 2, 4],
@@ -44,6 +45,7 @@ struct ServeConfig {
     int workers = 0; // 0: one per core
     bool cacheEnabled = true;
     double cacheMegabytes = 256;
+    int maxAgeSeconds = 0;
     int queue = 128;            // requests waiting or running; more are answered 503
     double requestSeconds = 30; // a request still running after this is stopped (503)
     double headerSeconds = 10;  // to send a whole request; slower connections are closed

@@ -1,5 +1,8 @@
 #include "catalogue_store.h"
 
+#include <QCoreApplication>
+
+#include <chrono>
 #include <cstdio>
 #include <exception>
 
@@ -86,6 +89,15 @@ void CatalogueStore::checkAndRebuild() {
 void CatalogueStore::setCatalogue(std::shared_ptr<Catalogue> catalogue) {
     std::lock_guard lock(mutex_);
     catalogue->dataVersion = std::to_string(++builds_);
+    // The data's own token where other processes compute the same; else this process's build
+    // number, made unique to the process by its start time and id.
+    static const std::string process =
+        std::to_string(std::chrono::system_clock::now().time_since_epoch().count()) + "." +
+        std::to_string(QCoreApplication::applicationPid());
+    catalogue->contentVersion = probe_->sharedAcrossProcesses()
+                                    ? "data " + token_
+                                    : "process " + process + " build " + catalogue->dataVersion;
+    catalogue->builtAt = std::chrono::system_clock::now();
     catalogue_ = std::move(catalogue);
 }
 

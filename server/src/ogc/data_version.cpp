@@ -47,6 +47,7 @@ class SqliteProbe final : public DataVersionProbe {
     // The connection stays open: data_version counts the other connections' commits since then.
     explicit SqliteProbe(DatasetPtr ds) : ds_(std::move(ds)) {}
     std::string token() override { return firstRow(*ds_, "PRAGMA data_version"); }
+    bool sharedAcrossProcesses() const override { return false; }
 
   private:
     DatasetPtr ds_;

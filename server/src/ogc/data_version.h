@@ -23,6 +23,9 @@ class DataVersionProbe {
     // Equal tokens: the data did not change in between. Not thread-safe (one caller at a time).
     // Throws InputError when the source cannot be queried.
     virtual std::string token() = 0;
+    // Whether another process reading the same source gets equal tokens for equal data (not
+    // SQLite's data_version, which counts per connection).
+    virtual bool sharedAcrossProcesses() const { return true; }
 };
 
 // `tables`: the source's names of the layers read (PostGIS compares them one by one).

@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,8 +65,13 @@ class MapLayer {
 
 // The layers of one version of the data, in GetCapabilities order.
 struct Catalogue {
-    std::string dataVersion;          // changes whenever the data does (cache keys use it)
-    std::string analysisCrs;          // the metric CRS the analyses run in, e.g. EPSG:4543
+    std::string dataVersion; // changes whenever the data does (cache keys use it)
+    // The data's own version where every process reading the source sees the same (PostGIS,
+    // files); else one of this process's own. ETags come from it, so that several processes
+    // behind one cache give the same tags for the same answers.
+    std::string contentVersion;
+    std::chrono::system_clock::time_point builtAt; // when this process built it (Last-Modified)
+    std::string analysisCrs;                       // the metric CRS the analyses run in, e.g. EPSG:4543
     std::vector<std::string> moreCrs; // further CRSs maps are offered in (the configuration's "crs")
     std::vector<std::unique_ptr<MapLayer>> layers;
     std::shared_ptr<const Dataset> data; // what the layers were built from (the JSON API's input)

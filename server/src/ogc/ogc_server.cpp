@@ -4,10 +4,14 @@
 
 #include "firebeat/progress.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QThread>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,6 +30,36 @@ OgcServer::Answer text(Status status, const QByteArray& body) {
 
 QJsonValue count(std::uint64_t n) {
     return static_cast<qint64>(n);
+}
+
+// RFC 9110's IMF-fixdate, e.g. "Mon, 07 Dec 2026 04:41:45 GMT".
+QByteArray httpDate(std::chrono::system_clock::time_point t) {
+    const QDateTime utc = QDateTime::fromSecsSinceEpoch(
+        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count(), Qt::UTC);
+    return QLocale::c().toString(utc, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
+// If-None-Match: "*" or a list of entity tags, weak ones compared weakly (RFC 9110 13.1.2).
+bool matchesEtag(const QByteArray& ifNoneMatch, const QByteArray& etag) {
+    for (QByteArray tag : ifNoneMatch.split(',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == "*" || tag == etag)
+            return true;
+    }
+    return false;
+}
+
+// If-Modified-Since: the data is no newer than the date sent (HTTP dates have whole seconds).
+// Only IMF-fixdate is read, the form RFC 9110 has senders use; another form never matches.
+bool notModifiedSince(const QByteArray& ifModifiedSince, std::chrono::system_clock::time_point modified) {
+    QDateTime since = QLocale::c().toDateTime(QString::fromLatin1(ifModifiedSince).trimmed(),
+                                              QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    since.setTimeZone(QTimeZone::utc());
+    return since.isValid() &&
+           std::chrono::duration_cast<std::chrono::seconds>(modified.time_since_epoch()).count() <=
+               since.toSecsSinceEpoch();
 }
 
 } // namespace
@@ -114,10 +148,16 @@ void OgcServer::accept(const QHttpServerRequest& request, QHttpServerResponder&&
     const std::shared_ptr<const RequestState> state = pending_.at(id)->state;
     if (!overdue_.isActive())
         overdue_.start();
-    pool_.start([this, id, url = request.url(), caller, state] {
-        HttpReply reply = compute(url, caller, *state);
+    const Conditions conditions{request.value("If-None-Match"), request.value("If-Modified-Since")};
+    pool_.start([this, id, url = request.url(), caller, conditions, state] {
+        Validators validators;
+        HttpReply reply = compute(url, caller, conditions, *state, validators);
         QMetaObject::invokeMethod(
-            &http_, [this, id, reply = std::move(reply)] { finish(id, reply); }, Qt::QueuedConnection);
+            &http_,
+            [this, id, reply = std::move(reply), validators = std::move(validators)] {
+                finish(id, reply, validators);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -145,19 +185,48 @@ void OgcServer::answerNow(QHttpServerResponder&& responder, Answer answer) {
     pending_.at(id)->answer = std::move(answer);
 }
 
-HttpReply OgcServer::compute(const QUrl& url, Caller caller, const RequestState& state) {
+HttpReply OgcServer::compute(const QUrl& url, Caller caller, const Conditions& conditions,
+                             const RequestState& state, Validators& validators) {
     try {
         if (state.cancel)
             throw Cancelled(); // the client left, or time ran out, while it waited for a thread
-        const std::shared_ptr<const Catalogue> catalogue = access_.visible(catalogue_(), caller);
+        const std::shared_ptr<const Catalogue> full = catalogue_();
+        const std::shared_ptr<const Catalogue> catalogue = access_.visible(full, caller);
         {
             std::lock_guard lock(versionMutex_);
             dataVersion_ = catalogue->dataVersion;
         }
         // Callers with and without a token see different layers: different replies.
         const std::string seen = caller == Caller::WithToken ? " token" : "";
-        return cache_.fetch(replyCacheKey(catalogue->dataVersion + seen, url),
-                            [&] { return dispatch(*catalogue, url, &state.cancel); });
+        // The reply is a function of the data, the configuration and the request: so is its tag.
+        const std::string content = full->contentVersion.empty() ? full->dataVersion : full->contentVersion;
+        validators.etag =
+            '"' +
+            QCryptographicHash::hash(settings_.fingerprint + '\n' +
+                                         QByteArray::fromStdString(replyCacheKey(content + seen, url)),
+                                     QCryptographicHash::Sha256)
+                .toHex()
+                .left(32) +
+            '"';
+        validators.lastModified = httpDate(full->builtAt);
+        validators.varyAuthorization = access_.policy().restricts();
+        const QByteArray age = settings_.maxAgeSeconds > 0
+                                   ? "max-age=" + QByteArray::number(settings_.maxAgeSeconds)
+                                   : QByteArray("no-cache");
+        validators.cacheControl = (caller == Caller::WithToken ? "private, " : "public, ") + age;
+        if (!conditions.ifNoneMatch.isEmpty() && matchesEtag(conditions.ifNoneMatch, validators.etag))
+            return {304, {}, {}};
+        HttpReply reply = cache_.fetch(replyCacheKey(catalogue->dataVersion + seen, url),
+                                       [&] { return dispatch(*catalogue, url, &state.cancel); });
+        if (reply.status != 200) {
+            validators = {};
+            return reply;
+        }
+        // If-None-Match, when sent, decides alone (RFC 9110 13.2.2).
+        if (conditions.ifNoneMatch.isEmpty() && !conditions.ifModifiedSince.isEmpty() &&
+            notModifiedSince(conditions.ifModifiedSince, full->builtAt))
+            return {304, {}, {}};
+        return reply;
     } catch (const Cancelled&) {
         if (state.timedOut) {
             ++timedOut_;
@@ -176,13 +245,29 @@ HttpReply OgcServer::compute(const QUrl& url, Caller caller, const RequestState&
     }
 }
 
-void OgcServer::finish(quint64 id, const HttpReply& reply) {
+void OgcServer::finish(quint64 id, const HttpReply& reply, const Validators& validators) {
     const auto it = pending_.find(id);
     if (it == pending_.end())
         return;
-    it->second->answer = [reply](QHttpServerResponder& r) {
-        r.write(reply.body, reply.contentType, static_cast<Status>(reply.status));
-    };
+    if (validators.etag.isEmpty()) {
+        it->second->answer = [reply](QHttpServerResponder& r) {
+            r.write(reply.body, reply.contentType, static_cast<Status>(reply.status));
+        };
+    } else {
+        it->second->answer = [reply, validators](QHttpServerResponder& r) {
+            r.writeStatusLine(static_cast<Status>(reply.status));
+            r.writeHeader("ETag", validators.etag);
+            r.writeHeader("Last-Modified", validators.lastModified);
+            r.writeHeader("Cache-Control", validators.cacheControl);
+            if (validators.varyAuthorization)
+                r.writeHeader("Vary", "Authorization");
+            if (reply.status != 304) { // a 304 has no body, nor a length
+                r.writeHeader("Content-Type", reply.contentType);
+                r.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+            }
+            r.writeBody(reply.body);
+        };
+    }
     answerInOrder(it->second->socket);
 }
 

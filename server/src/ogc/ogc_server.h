@@ -8,6 +8,13 @@
 // GET /status answers the server's counters as JSON (requests, cancellations, cache), GET
 // /viewer/config.json the viewer's options. Requests
 // pipelined on one connection are answered in order.
+//
+// For caches in front (nginx, a CDN, MapProxy, browsers), every 200 reply of the services (maps,
+// tiles, capabilities, legends, feature info, the JSON API, the viewer's files) carries an ETag
+// (a digest of the data's version, the server's configuration and the request), Last-Modified
+// (when this process built the layers of that data version) and Cache-Control; a request with
+// If-None-Match naming the current tag is answered 304 without computing anything, one with
+// If-Modified-Since (and no If-None-Match) 304 when the data is no newer.
 #pragma once
 
 #include "access_control.h"
@@ -47,6 +54,12 @@ struct ServerSettings {
     AccessPolicy access;            // who sees which layer; default: everyone everything
     ConnectionLimits connections;   // slow, idle and too many clients
     QJsonObject viewerConfig;       // /viewer/config.json: the viewer's options (base_map)
+    // Cache-Control max-age of the replies; 0: "no-cache" (caches keep them but revalidate each
+    // time, answered 304 while the data is unchanged).
+    int maxAgeSeconds = 0;
+    // What the replies depend on besides the data and the request (the build and the serving
+    // configuration): processes with the same give the same ETags.
+    QByteArray fingerprint;
 };
 
 class OgcServer {
@@ -67,6 +80,14 @@ class OgcServer {
         CancelFlag cancel{false};
         std::atomic<bool> timedOut{false};
     };
+    // A request's conditions, and the validators of a reply a cache may keep.
+    struct Conditions {
+        QByteArray ifNoneMatch, ifModifiedSince;
+    };
+    struct Validators {
+        QByteArray etag, lastModified, cacheControl;
+        bool varyAuthorization = false; // callers with and without tokens see different layers
+    };
     // A request being computed or waiting for its turn, owned by the server's thread.
     struct Pending {
         Pending(QHttpServerResponder&& r) : responder(std::move(r)) {}
@@ -79,8 +100,10 @@ class OgcServer {
     };
 
     void accept(const QHttpServerRequest& request, QHttpServerResponder&& responder);
-    HttpReply compute(const QUrl& url, Caller caller, const RequestState& state); // on a worker
-    void finish(quint64 id, const HttpReply& reply);                              // on the server's thread
+    // On a worker; sets `validators` for replies a cache may keep (200, or 304 for `conditions`).
+    HttpReply compute(const QUrl& url, Caller caller, const Conditions& conditions, const RequestState& state,
+                      Validators& validators);
+    void finish(quint64 id, const HttpReply& reply, const Validators& validators); // on the server's thread
     quint64 enqueue(QHttpServerResponder&& responder);
     // Answers at once, unless earlier requests on the same connection are still waiting.
     void answerNow(QHttpServerResponder&& responder, Answer answer);
