@@ -50,8 +50,9 @@ urls=()
 for name in a b; do
     "$firebeat" serve --config "$run/firebeat.json" --listen 127.0.0.1:0 >"$run/$name.out" 2>"$run/$name.err" &
     pids+=("$!")
+    url=""
     for _ in $(seq 600); do
-        url=$(sed -n 's|^listening on \(http://[^/]*\)/wms$|\1|p' "$run/$name.out")
+        url=$(sed -n 's|^listening on \(http://[^/]*\)/wms$|\1|p' "$run/$name.out" 2>/dev/null || true)
         [ -n "$url" ] && break
         sleep 0.1
     done

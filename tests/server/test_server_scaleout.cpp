@@ -146,6 +146,18 @@ QString writeFile(const QString& path, const QByteArray& content) {
 }
 
 const QString kNginx = QStringLiteral("/usr/sbin/nginx");
+
+// nginx in the foreground, stopped however the test ends: SIGTERM, which its workers follow (a
+// QProcess destroyed while running would SIGKILL the master and leave the workers behind).
+struct NginxProcess {
+    QProcess process;
+    ~NginxProcess() {
+        if (process.state() != QProcess::NotRunning) {
+            process.terminate();
+            process.waitForFinished(30000);
+        }
+    }
+};
 const QString kMapProxySeed = QStringLiteral("/usr/bin/mapproxy-seed");
 
 } // namespace
@@ -342,7 +354,8 @@ http {
                                                   .arg(port)
                                                   .toUtf8()),
                  QString());
-        QProcess nginx;
+        NginxProcess running;
+        QProcess& nginx = running.process;
         nginx.setProcessChannelMode(QProcess::MergedChannels);
         nginx.start(kNginx, {"-p", d, "-e", d + "/error.log", "-c", d + "/nginx.conf"});
         const QString front = QString("http://127.0.0.1:%1").arg(port);
