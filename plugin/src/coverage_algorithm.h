@@ -1,12 +1,11 @@
-// firebeat:coveragegaps: the coverage-gap analysis of `firebeat coverage`, in the toolbox.
+// firebeat:coveragegaps: the coverage-gap job of `firebeat coverage`, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class CoverageAlgorithm final : public QgsProcessingAlgorithm {
+class CoverageAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(CoverageAlgorithm)
 
   public:
@@ -14,12 +13,12 @@ class CoverageAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("Coverage gaps by police-station district"); }
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     CoverageAlgorithm* createInstance() const override { return new CoverageAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

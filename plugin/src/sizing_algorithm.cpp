@@ -1,14 +1,9 @@
 #include "sizing_algorithm.h"
 
 #include "algorithm_support.h"
-#include "coverage_parameters.h"
-#include "hazard_filter_parameters.h"
-#include "output_styles.h"
+#include "feedback_progress.h"
 
-#include "firebeat/coverage_writer.h"
-#include "firebeat/sizing.h"
-
-#include <qgsprocessingparameters.h>
+#include "firebeat/coverage_job.h"
 
 namespace firebeat::qgis {
 
@@ -16,50 +11,28 @@ QIcon SizingAlgorithm::icon() const {
     return QIcon(QStringLiteral(":/firebeat/icons/sizing.svg"));
 }
 
-QString SizingAlgorithm::shortHelpString() const {
-    return tr(
-        "Estimates the staff each police-station district needs for its fire inspections: annual workload "
-        "hours = planned visits x minutes a visit (by unit category, from the norms) + re-inspections "
-        "(visits x hazard rate x re-inspection share) + travel (a tour estimate from the area); required "
-        "staff = workload / capacity hours per person; surplus or deficit against the officers listed. "
-        "With a headcount, it is allocated across districts in proportion to workload (largest "
-        "remainder, at least the minimum each).\n\n"
-        "Writes the layer district_sizing (GeoPackage, or CSV with WKT geometry), identical to the command "
-        "line's `firebeat sizing`.");
+const JobSpec& SizingAlgorithm::spec() const {
+    return sizingJobSpec();
 }
 
 void SizingAlgorithm::initAlgorithm(const QVariantMap&) {
-    for (QgsProcessingParameterDefinition* p : CoverageParameterSet::definitions())
-        addParameter(p);
-    addParameter(new QgsProcessingParameterNumber(
-        QStringLiteral("HEADCOUNT"), tr("Headcount to allocate across districts (empty: none)"),
-        QgsProcessingParameterNumber::Integer, QVariant(), true, 0));
-    addParameter(advanced(new QgsProcessingParameterNumber(
-        QStringLiteral("MINIMUM"), tr("Minimum staff per district in the allocation"),
-        QgsProcessingParameterNumber::Integer, 1, false, 0)));
-    addParameter(new QgsProcessingParameterFileDestination(QStringLiteral("OUTPUT"), tr("District sizing"),
-                                                           tr("GeoPackage (*.gpkg);;CSV (*.csv)")));
+    addJobParameters();
 }
 
 QVariantMap SizingAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                              QgsProcessingFeedback* feedback) {
-    SizingParameters sizing;
-    sizing.coverage = CoverageParameterSet::coverage(*this, parameters, context);
-    if (isSet(parameters, QStringLiteral("HEADCOUNT")))
-        sizing.headcount = parameterAsInt(parameters, QStringLiteral("HEADCOUNT"), context);
-    sizing.minimumPerDistrict = parameterAsInt(parameters, QStringLiteral("MINIMUM"), context);
-    const QString output = parameterAsFileOutput(parameters, QStringLiteral("OUTPUT"), context);
-    if (!CoverageParameterSet::analyse(*this, parameters, context, feedback,
-                                       [&](const Dataset& data, Report& report, Progress& progress) {
-                                           writeSizing(computeSizing(data, sizing, report, &progress),
-                                                       output.toStdString(), data.crs);
-                                       }))
+                                                QgsProcessingFeedback* feedback) {
+    const JobParameters job = jobParameters(parameters, context);
+    FeedbackProgress progress(feedback);
+    if (!runCore([&] {
+            MemorySource memory;
+            ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
+            const SizingJobResult run =
+                runSizingJob(jobSource(parameters, context, memory, &copying), job, &running);
+            reportProblems(run.read.report, feedback);
+            reportProblems(run.problems, feedback);
+        }))
         return {};
-    const bool gpkg = output.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive);
-    loadStyledOnCompletion(context, gpkg ? output + QStringLiteral("|layername=district_sizing") : output,
-                           tr("District sizing"), QStringLiteral("district_sizing"),
-                           QStringLiteral("OUTPUT"));
-    return {{QStringLiteral("OUTPUT"), output}};
+    return finishOutputs(parameters, context, job);
 }
 
 } // namespace firebeat::qgis

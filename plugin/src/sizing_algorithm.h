@@ -1,12 +1,11 @@
-// firebeat:districtsizing: the workload and staffing estimate of `firebeat sizing`, in the toolbox.
+// firebeat:districtsizing: the district-sizing job of `firebeat sizing`, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class SizingAlgorithm final : public QgsProcessingAlgorithm {
+class SizingAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(SizingAlgorithm)
 
   public:
@@ -14,12 +13,12 @@ class SizingAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("District staffing estimate"); }
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     SizingAlgorithm* createInstance() const override { return new SizingAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

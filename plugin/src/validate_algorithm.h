@@ -1,12 +1,11 @@
 // firebeat:validatelayers: the checks and report of `firebeat validate`, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class ValidateAlgorithm final : public QgsProcessingAlgorithm {
+class ValidateAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(ValidateAlgorithm)
 
   public:
@@ -14,12 +13,12 @@ class ValidateAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("Validate inspection layers"); }
     QString group() const override { return tr("Data"); }
     QString groupId() const override { return QStringLiteral("data"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     ValidateAlgorithm* createInstance() const override { return new ValidateAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

@@ -66,6 +66,19 @@ inline AlgorithmRun runAlgorithm(const QString& id, const QVariantMap& parameter
     return run;
 }
 
+// The layer parameters of a data-model job for every layer of a data set in one file, under the
+// data model's layer names unless `names` gives a layer's own (key: the parameter, e.g. DISTRICTS).
+inline QVariantMap layerParameters(const QString& path, const QVariantMap& names = {}) {
+    const std::pair<const char*, const char*> layers[] = {
+        {"DISTRICTS", "police_districts"}, {"VILLAGES", "villages"},  {"UNITS", "units"},
+        {"INSPECTIONS", "inspections"},    {"HAZARDS", "hazards"},    {"STATIONS", "fire_stations"},
+        {"OFFICERS", "officers"}};
+    QVariantMap out;
+    for (const auto& [parameter, layer] : layers)
+        out.insert(parameter, path + "|layername=" + names.value(parameter, QString(layer)).toString());
+    return out;
+}
+
 // Runs the command line; returns (exit code, stdout).
 inline std::pair<int, QString> runCli(const QStringList& arguments) {
     QProcess p;

@@ -17,10 +17,11 @@ using namespace firebeat::test;
 
 namespace {
 
-// Values of one field by the id field, from a GeoPackage layer.
+// Values of one field by the id field, from a GeoPackage layer (or the layer at `gpkg` when
+// `layer` is empty: a feature sink's destination).
 QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
                                const QString& field) {
-    QgsVectorLayer v(gpkg + "|layername=" + layer, layer, "ogr");
+    QgsVectorLayer v(layer.isEmpty() ? gpkg : gpkg + "|layername=" + layer, layer, "ogr");
     QMap<QString, QVariant> out;
     QgsFeature f;
     for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
@@ -55,9 +56,9 @@ class TestAnalysisAlgorithms : public QObject {
 
     void coverageRanksEqualTheCommandLine() {
         const QString plugin = dir_.filePath("coverage_plugin.gpkg");
-        const AlgorithmRun run =
-            runAlgorithm("firebeat:coveragegaps",
-                         {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", plugin}});
+        QVariantMap parameters = layerParameters(clean_);
+        parameters.insert({{"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", plugin}});
+        const AlgorithmRun run = runAlgorithm("firebeat:coveragegaps", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         const auto ranks = column(plugin, "district_coverage", "district_id", "gap_rank");
         QCOMPARE(ranks.size(), 2);
@@ -142,8 +143,8 @@ class TestAnalysisAlgorithms : public QObject {
         QVERIFY2(mapped.ok, qPrintable(mapped.errors));
     }
 
-    // Coverage and sizing take the same layer-name parameters: on the renamed tables they give
-    // what they give on the data model's names, hazards included.
+    // Coverage and sizing take layers: the department's own tables give what the data model's
+    // names give, hazards included.
     void coverageAndSizingReadTheLayersChosen() {
         struct Check {
             const char* id;
@@ -153,43 +154,46 @@ class TestAnalysisAlgorithms : public QObject {
         for (const Check& c : {Check{"firebeat:coveragegaps", "district_coverage", "hazards_found"},
                                Check{"firebeat:districtsizing", "district_sizing", "hazard_visit_rate"}}) {
             const QString name = QString(c.id).section(':', 1);
+            const bool sink = name == "districtsizing";
             const QString own = dir_.filePath(name + "_own_names.gpkg");
-            const AlgorithmRun run = runAlgorithm(c.id, {{"INPUT", ownNames_},
-                                                         {"DISTRICTS_LAYER", "t_district"},
-                                                         {"HAZARDS_LAYER", "t_hazard"},
-                                                         {"REFERENCE_DATE", "2026-06-30"},
-                                                         {"OUTPUT", own}});
+            QVariantMap parameters =
+                layerParameters(ownNames_, {{"DISTRICTS", "t_district"}, {"HAZARDS", "t_hazard"}});
+            parameters.insert({{"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", own}});
+            const AlgorithmRun run = runAlgorithm(c.id, parameters);
             QVERIFY2(run.ok, qPrintable(run.errors));
             const QString standard = dir_.filePath(name + "_standard.gpkg");
-            QVERIFY(runAlgorithm(c.id,
-                                 {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", standard}})
-                        .ok);
-            const auto expected = column(standard, c.layer, "district_id", c.field);
+            QVariantMap standardParameters = layerParameters(clean_);
+            standardParameters.insert({{"REFERENCE_DATE", "2026-06-30"}, {"OUTPUT", standard}});
+            const AlgorithmRun standardRun = runAlgorithm(c.id, standardParameters);
+            QVERIFY2(standardRun.ok, qPrintable(standardRun.errors));
+            const auto expected =
+                sink ? column(standardRun.outputs.value("OUTPUT").toString(), "", "district_id", c.field)
+                     : column(standard, c.layer, "district_id", c.field);
             QCOMPARE(expected.size(), 2);
             double total = 0;
             for (const QVariant& v : expected)
                 total += v.toDouble();
             QVERIFY2(total > 0, c.field); // the hazards were read
-            QCOMPARE(column(own, c.layer, "district_id", c.field), expected);
+            QCOMPARE(sink ? column(run.outputs.value("OUTPUT").toString(), "", "district_id", c.field)
+                          : column(own, c.layer, "district_id", c.field),
+                     expected);
 
-            const QString twiceOutput = dir_.filePath(name + "_twice.gpkg");
-            const AlgorithmRun twice = runAlgorithm(c.id, {{"INPUT", ownNames_},
-                                                           {"FIELD_MAP", "police_districts=t_district"},
-                                                           {"DISTRICTS_LAYER", "districts_2025"},
-                                                           {"OUTPUT", twiceOutput}});
-            QVERIFY(!twice.ok);
-            QVERIFY2(twice.errors.contains("DISTRICTS_LAYER: 'districts_2025', but FIELD_MAP names the "
-                                           "police_districts layer 't_district'"),
-                     qPrintable(twice.errors));
-            QVERIFY(!QFile::exists(twiceOutput));
+            // A layer the source does not have: the parameter is named, nothing is written.
+            const QString missingOutput = dir_.filePath(name + "_missing.gpkg");
+            QVariantMap missing = layerParameters(ownNames_, {{"DISTRICTS", "districts_2025"}});
+            missing.insert("OUTPUT", missingOutput);
+            const AlgorithmRun failed = runAlgorithm(c.id, missing);
+            QVERIFY(!failed.ok);
+            QVERIFY2(failed.errors.contains("DISTRICTS"), qPrintable(failed.errors));
+            QVERIFY(!QFile::exists(missingOutput));
         }
     }
 
     void sizingEqualsTheCommandLine() {
         const QString plugin = dir_.filePath("sizing_plugin.gpkg");
-        const AlgorithmRun run = runAlgorithm(
-            "firebeat:districtsizing",
-            {{"INPUT", clean_}, {"REFERENCE_DATE", "2026-06-30"}, {"HEADCOUNT", 10}, {"OUTPUT", plugin}});
+        QVariantMap parameters = layerParameters(clean_);
+        parameters.insert({{"REFERENCE_DATE", "2026-06-30"}, {"HEADCOUNT", 10}, {"OUTPUT", plugin}});
+        const AlgorithmRun run = runAlgorithm("firebeat:districtsizing", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
                               "the firebeat command line was not built (Qt 6 missing)");
@@ -197,7 +201,7 @@ class TestAnalysisAlgorithms : public QObject {
         const auto [code, out] = runCli({"sizing", "--quiet", "--input", clean_, "--reference-date",
                                          "2026-06-30", "--headcount", "10", "--output", cli});
         QVERIFY2(code == 0, qPrintable(out));
-        const auto allocated = column(plugin, "district_sizing", "district_id", "allocated");
+        const auto allocated = column(run.outputs.value("OUTPUT").toString(), "", "district_id", "allocated");
         QCOMPARE(allocated.size(), 2);
         QCOMPARE(allocated, column(cli, "district_sizing", "district_id", "allocated"));
     }
@@ -205,15 +209,17 @@ class TestAnalysisAlgorithms : public QObject {
     void brokenDataGivesTheReadersMessage() {
         for (const char* id : {"firebeat:coveragegaps", "firebeat:districtsizing"}) {
             const QString output = dir_.filePath(QString("broken_%1.gpkg").arg(QString(id).section(':', 1)));
-            const AlgorithmRun run = runAlgorithm(id, {{"INPUT", noDistricts_}, {"OUTPUT", output}});
+            QVariantMap parameters = layerParameters(noDistricts_);
+            parameters.insert("OUTPUT", output);
+            const AlgorithmRun run = runAlgorithm(id, parameters);
             QVERIFY2(!run.ok, id);
             QVERIFY2(run.errors.contains("police_districts"), qPrintable(run.errors));
             QVERIFY(!QFile::exists(output));
         }
-        const AlgorithmRun window =
-            runAlgorithm("firebeat:coveragegaps",
-                         {{"INPUT", clean_}, {"WINDOW_DAYS", 0}, {"OUTPUT", dir_.filePath("window.gpkg")}});
-        QVERIFY(!window.ok);
+        QVariantMap window = layerParameters(clean_);
+        window.insert({{"WINDOW_DAYS", 0}, {"OUTPUT", dir_.filePath("window.gpkg")}});
+        const AlgorithmRun windowRun = runAlgorithm("firebeat:coveragegaps", window);
+        QVERIFY(!windowRun.ok);
     }
 
     void stylesApplyToTheOutputs() {

@@ -33,7 +33,7 @@ class TestValidateAlgorithm : public QObject {
     }
 
     void cleanDataHasNoErrors() {
-        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", {{"INPUT", clean_}});
+        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", layerParameters(clean_));
         QVERIFY2(run.ok, qPrintable(run.errors));
         QCOMPARE(run.outputs.value("ERRORS").toLongLong(), 0LL);
         QVERIFY(run.outputs.value("REPORT").toString().contains("no problems found"));
@@ -41,8 +41,9 @@ class TestValidateAlgorithm : public QObject {
 
     void brokenDataNamesLayerFeatureAndField() {
         const QString json = dir_.filePath("report.json");
-        const AlgorithmRun run =
-            runAlgorithm("firebeat:validatelayers", {{"INPUT", broken_}, {"OUTPUT", json}});
+        QVariantMap parameters = layerParameters(broken_);
+        parameters.insert("OUTPUT", json);
+        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         QCOMPARE(run.outputs.value("ERRORS").toLongLong(), 2LL);
         QVERIFY2(run.errors.contains("hazards feature 1 (H1) field severity: value 7 is outside 1..3"),
@@ -55,7 +56,7 @@ class TestValidateAlgorithm : public QObject {
     void reportEqualsTheCommandLine() {
         FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
                               "the firebeat command line was not built (Qt 6 missing)");
-        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", {{"INPUT", broken_}});
+        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", layerParameters(broken_));
         const auto [code, out] = runCli({"validate", "--quiet", broken_});
         QCOMPARE(code, 1);
         QCOMPARE(run.outputs.value("REPORT").toString(), out);
@@ -63,14 +64,16 @@ class TestValidateAlgorithm : public QObject {
 
     void badParametersGiveAClearError() {
         const AlgorithmRun missing =
-            runAlgorithm("firebeat:validatelayers", {{"INPUT", dir_.filePath("nope.gpkg")}});
+            runAlgorithm("firebeat:validatelayers", layerParameters(dir_.filePath("nope.gpkg")));
         QVERIFY(!missing.ok);
-        QVERIFY2(missing.errors.contains("cannot open data source"), qPrintable(missing.errors));
-        const AlgorithmRun badMap =
-            runAlgorithm("firebeat:validatelayers", {{"INPUT", clean_}, {"FIELD_MAP", "hazards.colour=x"}});
-        QVERIFY(!badMap.ok);
-        QVERIFY2(badMap.errors.contains("FIELD_MAP") && badMap.errors.contains("colour"),
-                 qPrintable(badMap.errors));
+        QVERIFY2(missing.errors.contains("DISTRICTS"), qPrintable(missing.errors));
+        // A field parameter naming a field the layer lacks: the reader's problem names it.
+        QVariantMap badField = layerParameters(clean_);
+        badField.insert("HAZARDS_SEVERITY_FIELD", "colour");
+        const AlgorithmRun run = runAlgorithm("firebeat:validatelayers", badField);
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        QCOMPARE(run.outputs.value("ERRORS").toLongLong(), 1LL);
+        QVERIFY2(run.errors.contains("colour"), qPrintable(run.errors));
     }
 
     void chineseTranslationIsBuilt() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "firebeat/coverage.h"
+#include "firebeat/output_schema.h"
 
 #include <cstdint>
 #include <string>
@@ -12,9 +13,9 @@
 
 namespace firebeat {
 
-enum class ValueType { Integer, Integer64, Real, Text, Boolean, DateTime };
-// monostate: null; a DateTime is a Timestamp (int64).
-using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
+// The types and values of the output schemas (firebeat/output_schema.h).
+using ValueType = OutputFieldType;
+using FieldValue = OutputValue;
 
 struct ValueTable {
     struct Column {

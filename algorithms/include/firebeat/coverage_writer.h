@@ -5,11 +5,17 @@
 #pragma once
 
 #include "firebeat/coverage.h"
+#include "firebeat/output_schema.h"
 #include "firebeat/sizing.h"
 
 #include <string>
+#include <vector>
 
 namespace firebeat {
+
+// The fields of the layer district_coverage, in the order written (used by the server's
+// GetFeatureInfo too). The columns refer to `result`, which must outlive them.
+std::vector<OutputColumn<DistrictCoverage>> districtCoverageColumns(const CoverageResult& result);
 
 // A GeoPackage with the layers district_coverage (polygons), overdue_units (points; never
 // inspected units with a null days_overdue), blind_spots (polygons), unreached_units (points)

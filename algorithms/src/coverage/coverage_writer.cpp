@@ -9,7 +9,9 @@ namespace {
 using namespace ogr_output;
 using I64 = std::int64_t;
 
-std::vector<Column<DistrictCoverage>> districtColumns(const CoverageResult& r) {
+} // namespace
+
+std::vector<OutputColumn<DistrictCoverage>> districtCoverageColumns(const CoverageResult& r) {
     using D = DistrictCoverage;
     const I64 start = r.windowStart, end = r.windowEnd;
     std::vector<Column<D>> c = {
@@ -62,6 +64,8 @@ std::vector<Column<DistrictCoverage>> districtColumns(const CoverageResult& r) {
     c.insert(c.end(), rest.begin(), rest.end());
     return c;
 }
+
+namespace {
 
 // The columns every unit layer starts with.
 std::vector<Column<UnitCoverage>> unitColumns(const CoverageResult& r) {
@@ -130,7 +134,7 @@ std::vector<Column<OfficerWorkload>> officerColumns() {
 template <class T> ValueTable valueTable(const std::vector<Column<T>>& columns, const std::vector<T>& rows) {
     ValueTable t;
     for (const Column<T>& c : columns)
-        t.columns.push_back({c.name, static_cast<ValueType>(c.type)}); // the same order of types
+        t.columns.push_back({c.name, c.type});
     for (const T& row : rows) {
         std::vector<FieldValue>& values = t.rows.emplace_back();
         for (const Column<T>& c : columns)
@@ -168,7 +172,7 @@ void writeCoverageGpkg(const CoverageResult& r, const std::string& path, const s
     const auto all = [](const auto&) { return true; };
     const auto area = [](const auto& row) { return Geometry(&row.geometry); };
     const auto position = [](const UnitCoverage& u) { return Geometry(u.position); };
-    writeLayer(out, "district_coverage", GeometryType::MultiPolygon, districtColumns(r), r.districts, all,
+    writeLayer(out, "district_coverage", GeometryType::MultiPolygon, districtCoverageColumns(r), r.districts, all,
                area);
     writeLayer(
         out, "overdue_units", GeometryType::Point, overdueColumns(r), r.units,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "firebeat/geometry.h"
+#include "firebeat/output_schema.h"
 
 #include <cstdint>
 #include <functional>
@@ -14,28 +15,15 @@
 
 namespace firebeat::ogr_output {
 
-// In the order of ValueType (firebeat/coverage_tables.h), which is cast from it.
-enum class Type { Integer, Integer64, Real, Text, Boolean, DateTime };
-// monostate: null. A DateTime is given as a Timestamp (written in UTC, as GeoPackage wants).
-using Value = std::variant<std::monostate, std::int64_t, double, std::string, bool>;
+// The columns are the output schemas of firebeat/output_schema.h (a DateTime is written in UTC,
+// as GeoPackage wants).
+using Type = OutputFieldType;
+using Value = OutputValue;
+template <class T> using Column = OutputColumn<T>;
+using firebeat::nullable;
+using firebeat::nullIfEmpty;
 enum class GeometryType { None, Point, MultiPolygon };
 using Geometry = std::variant<std::monostate, Point, const Polygon*>;
-
-template <class T> struct Column {
-    std::string name;
-    Type type;
-    std::function<Value(const T&)> value;
-};
-
-inline Value nullable(const std::optional<double>& v) {
-    return v ? Value(*v) : Value();
-}
-inline Value nullable(const std::optional<std::int64_t>& v) {
-    return v ? Value(*v) : Value();
-}
-inline Value nullIfEmpty(const std::string& s) {
-    return s.empty() ? Value() : Value(s);
-}
 
 class OutputFile {
   public:

@@ -4,6 +4,7 @@
 #include "feature_properties.h"
 
 #include "firebeat/coverage.h"
+#include "firebeat/coverage_writer.h"
 #include "firebeat/hotspots.h"
 
 #include <algorithm>
@@ -13,32 +14,23 @@
 namespace firebeat::ogc {
 namespace {
 
-QJsonObject districtMetrics(const DistrictCoverage& d, const CoverageResult& r) {
-    return {{"district_id", qText(d.districtId)},
-            {"name", qText(d.name)},
-            {"kind", qText(code(d.kind))},
-            {"window_start", isoUtc(r.windowStart)},
-            {"window_end", isoUtc(r.windowEnd)},
-            {"area_km2", d.areaKm2},
-            {"units_total", d.unitsTotal},
-            {"units_inspected", d.unitsInspected},
-            {"coverage_pct", jsonOrNull(d.coveragePct)},
-            {"overdue_units", d.overdueUnits},
-            {"never_inspected", d.neverInspected},
-            {"inspections", d.inspections},
-            {"hazards_found", d.hazardsFound},
-            {"open_hazards", d.openHazards},
-            {"open_major_hazards", d.openMajorHazards()},
-            {"overdue_rectifications", d.overdueRectifications},
-            {"median_days_to_rectify", jsonOrNull(d.medianDaysToRectify)},
-            {"officers", d.officers},
-            {"units_per_officer", jsonOrNull(d.unitsPerOfficer)},
-            {"staffing_norm_met", d.staffingNormMet},
-            {"blind_spot_villages", d.blindSpotVillages},
-            {"units_in_reach_pct", jsonOrNull(d.unitsInReachPct)},
-            {"area_in_reach_pct", jsonOrNull(d.areaInReachPct)},
-            {"gap_score", d.gapScore},
-            {"gap_rank", d.gapRank}};
+// Every field `firebeat coverage` writes, from the writer's own declaration.
+QJsonObject districtMetrics(const DistrictCoverage& d, const std::vector<OutputColumn<DistrictCoverage>>& columns) {
+    QJsonObject o;
+    for (const OutputColumn<DistrictCoverage>& c : columns) {
+        const OutputValue v = c.value(d);
+        QJsonValue json;
+        if (const auto* i = std::get_if<std::int64_t>(&v))
+            json = c.type == OutputFieldType::DateTime ? QJsonValue(isoUtc(*i)) : QJsonValue(static_cast<qint64>(*i));
+        else if (const auto* x = std::get_if<double>(&v))
+            json = *x;
+        else if (const auto* t = std::get_if<std::string>(&v))
+            json = qText(*t);
+        else if (const auto* b = std::get_if<bool>(&v))
+            json = *b;
+        o.insert(QString::fromStdString(c.name), json);
+    }
+    return o;
 }
 
 QJsonObject hotspotStatistics(const HotspotRow& row, const Village* village) {
@@ -84,8 +76,9 @@ std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data) {
 std::unique_ptr<MapLayer> makeDistrictCoverageLayer(const Dataset& data, const CoverageResult& result,
                                                     int windowDays) {
     std::vector<MapFeature> features;
+    const auto columns = districtCoverageColumns(result);
     for (const DistrictCoverage& d : result.districts)
-        features.push_back({d.geometry, districtMetrics(d, result)});
+        features.push_back({d.geometry, districtMetrics(d, columns)});
     return std::make_unique<FeatureLayer>(
         LayerText{"district_coverage", "District coverage gaps",
                   "Police districts by coverage gap score (0-100, larger = bigger gap) for the " +
