@@ -1,14 +1,11 @@
-// firebeat:districtdesign: `firebeat districts` in the toolbox. Its parameters are the core job's
-// declaration (districtsJob()): a layer-name parameter per input layer and one per option, with
-// the declared defaults, ranges and help; the algorithm only maps them.
+// firebeat:districtdesign: the district-design job of `firebeat districts`, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class DistrictsAlgorithm final : public QgsProcessingAlgorithm {
+class DistrictsAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(DistrictsAlgorithm)
 
   public:
@@ -16,12 +13,12 @@ class DistrictsAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("District design"); }
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     DistrictsAlgorithm* createInstance() const override { return new DistrictsAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

@@ -2,12 +2,11 @@
 // point layer with a date-time field. Its parameters are the core job's declaration.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class EmergingAlgorithm final : public QgsProcessingAlgorithm {
+class EmergingAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(EmergingAlgorithm)
 
   public:
@@ -15,12 +14,12 @@ class EmergingAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("Emerging hot spots (space-time)"); }
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     EmergingAlgorithm* createInstance() const override { return new EmergingAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

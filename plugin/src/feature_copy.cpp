@@ -166,6 +166,8 @@ JobSource FeatureCopy::copyInputs(const JobSpec& spec, const QgsProcessingAlgori
         ProgressSlice slice(progress, share * static_cast<double>(i), share * static_cast<double>(i + 1));
         copy(*source, layer, allFields.contains(input.key) ? std::nullopt : std::optional(fields), memory,
              &slice);
+        if (!input.kind)
+            out.namedLayers[input.key] = layer;
         described << source->sourceName();
         const QgsVectorLayer* layerOf =
             QgsProcessingParameters::parameterAsVectorLayer(definition, parameters, context);

@@ -1,13 +1,11 @@
-// firebeat:hazardheatmap: the hazard kernel-density heatmap of `firebeat heatmap`, on any point
-// layer whose fields are mapped to the data model.
+// firebeat:hazardheatmap: the heatmap job of `firebeat heatmap`, on any point layer, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class HeatmapAlgorithm final : public QgsProcessingAlgorithm {
+class HeatmapAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(HeatmapAlgorithm)
 
   public:
@@ -16,12 +14,12 @@ class HeatmapAlgorithm final : public QgsProcessingAlgorithm {
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
     QStringList tags() const override;
-    QString shortHelpString() const override;
     QIcon icon() const override;
     HeatmapAlgorithm* createInstance() const override { return new HeatmapAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

@@ -1,12 +1,11 @@
-// firebeat:villagehotspots: the village hot-spot analysis of `firebeat hotspots`, in the toolbox.
+// firebeat:villagehotspots: the hot-spot job of `firebeat hotspots`, in the toolbox.
 #pragma once
 
-#include <QCoreApplication>
-#include <qgsprocessingalgorithm.h>
+#include "job_algorithm.h"
 
 namespace firebeat::qgis {
 
-class HotspotsAlgorithm final : public QgsProcessingAlgorithm {
+class HotspotsAlgorithm final : public JobAlgorithm {
     Q_DECLARE_TR_FUNCTIONS(HotspotsAlgorithm)
 
   public:
@@ -14,12 +13,12 @@ class HotspotsAlgorithm final : public QgsProcessingAlgorithm {
     QString displayName() const override { return tr("Village hot spots (Gi*, Local Moran's I)"); }
     QString group() const override { return tr("Analysis"); }
     QString groupId() const override { return QStringLiteral("analysis"); }
-    QString shortHelpString() const override;
     QIcon icon() const override;
     HotspotsAlgorithm* createInstance() const override { return new HotspotsAlgorithm(); }
     void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
+    const JobSpec& spec() const override;
     QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
                                  QgsProcessingFeedback* feedback) override;
 };

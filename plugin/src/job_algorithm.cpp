@@ -89,6 +89,8 @@ QgsProcessingParameterDefinition* optionParameter(const OptionSpec& o) {
     case OptionType::Field:
         return new QgsProcessingParameterField(name, help, defaultValue, parameterName(o.layer),
                                                QgsProcessingParameterField::Any, false, true);
+    case OptionType::Extent:
+        return new QgsProcessingParameterExtent(name, help, QVariant(), true);
     case OptionType::File:
         return new QgsProcessingParameterFile(name, help, QgsProcessingParameterFile::File,
                                               fromStd(o.extension), defaultValue, optional);
@@ -146,6 +148,24 @@ std::optional<std::string> optionText(const OptionSpec& o, const QgsProcessingPa
     }
     case OptionType::File:
         return QgsProcessingParameters::parameterAsFile(d, parameters, context).toStdString();
+    case OptionType::Extent: {
+        // In its own CRS: the job transforms it to the analysis CRS, which only the job knows.
+        const QgsRectangle r = QgsProcessingParameters::parameterAsExtent(d, parameters, context);
+        const QgsCoordinateReferenceSystem crs =
+            QgsProcessingParameters::parameterAsExtentCrs(d, parameters, context);
+        if (r.isNull())
+            return std::nullopt;
+        QString text = QStringLiteral("%1,%2,%3,%4")
+                           .arg(r.xMinimum(), 0, 'g', 17)
+                           .arg(r.yMinimum(), 0, 'g', 17)
+                           .arg(r.xMaximum(), 0, 'g', 17)
+                           .arg(r.yMaximum(), 0, 'g', 17);
+        if (crs.isValid())
+            text += QStringLiteral(" [%1]").arg(crs.authid().isEmpty()
+                                                    ? crs.toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED)
+                                                    : crs.authid());
+        return text.toStdString();
+    }
     case OptionType::Text:
         break;
     }
@@ -181,6 +201,8 @@ void JobAlgorithm::addJobParameters() {
             break;
         case GeometryKind::Polygon:
             types << static_cast<int>(QgsProcessing::TypeVectorPolygon);
+            if (input.pointsToo)
+                types << static_cast<int>(QgsProcessing::TypeVectorPoint);
             polygons = true;
             break;
         case GeometryKind::None:
@@ -276,7 +298,8 @@ JobSource JobAlgorithm::jobSource(const QVariantMap& parameters, QgsProcessingCo
 }
 
 QVariantMap JobAlgorithm::finishOutputs(const QVariantMap& parameters, QgsProcessingContext& context,
-                                        const JobParameters& job) const {
+                                        const JobParameters& job,
+                                        const std::map<std::string, std::string>& writtenLayers) const {
     QVariantMap outputs;
     for (const OutputSpec& o : spec().outputs) {
         const QString name = parameterName(o.key);
@@ -284,7 +307,9 @@ QVariantMap JobAlgorithm::finishOutputs(const QVariantMap& parameters, QgsProces
         if (path.isEmpty())
             continue;
         if (isSink(o)) {
-            const QString layerName = fromStd(o.layers.front());
+            const auto renamed = writtenLayers.find(o.key);
+            const QString layerName =
+                fromStd(renamed != writtenLayers.end() ? renamed->second : o.layers.front());
             QgsVectorLayer written(path + QStringLiteral("|layername=") + layerName, layerName,
                                    QStringLiteral("ogr"));
             if (!written.isValid())
@@ -301,8 +326,14 @@ QVariantMap JobAlgorithm::finishOutputs(const QVariantMap& parameters, QgsProces
             sink.reset();
             if (context.willLoadLayerOnCompletion(destination))
                 context.layerToLoadOnCompletionDetails(destination)
-                    .setPostProcessor(stylePostProcessor(layerName));
+                    .setPostProcessor(stylePostProcessor(fromStd(o.layers.front())));
             outputs.insert(name, destination);
+            // Metadata and audit tables stay in the job's file, loaded from there when written.
+            for (const std::string& extra : o.extraLayers) {
+                const QString uri = path + QStringLiteral("|layername=") + fromStd(extra);
+                if (QgsVectorLayer(uri, QString(), QStringLiteral("ogr")).isValid())
+                    loadStyledOnCompletion(context, uri, fromStd(extra), fromStd(extra), name);
+            }
         } else if (o.kind == OutputKind::Raster) {
             if (context.willLoadLayerOnCompletion(path) && !o.layers.empty())
                 context.layerToLoadOnCompletionDetails(path).setPostProcessor(

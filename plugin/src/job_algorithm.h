@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <qgsprocessingalgorithm.h>
 
+#include <map>
 #include <set>
 
 namespace firebeat::qgis {
@@ -41,8 +42,10 @@ class JobAlgorithm : public QgsProcessingAlgorithm {
                         Progress* progress = nullptr, const std::set<std::string>& allFields = {}) const;
     // After the job has written its outputs: fills the feature sinks, styles what QGIS loads with
     // styles/<layer>.qml, and answers the outputs (a sink's destination id, a file's path).
+    // `writtenLayers`: the layer a sink output's job wrote when it is not the spec's (by output key).
     QVariantMap finishOutputs(const QVariantMap& parameters, QgsProcessingContext& context,
-                              const JobParameters& job) const;
+                              const JobParameters& job,
+                              const std::map<std::string, std::string>& writtenLayers = {}) const;
 };
 
 // QCoreApplication::translate() of a text declared in the core, under the context "JobSpec".

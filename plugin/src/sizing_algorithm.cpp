@@ -20,7 +20,7 @@ void SizingAlgorithm::initAlgorithm(const QVariantMap&) {
 }
 
 QVariantMap SizingAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                QgsProcessingFeedback* feedback) {
+                                              QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
     if (!runCore([&] {

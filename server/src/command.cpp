@@ -22,6 +22,7 @@ std::span<const Command> commands() {
         {"districts", "district design: balanced, contiguous districts of villages to a GeoPackage",
          runDistricts},
         {"report", "coverage report as one self-contained HTML file (charts, tables, maps)", runReport},
+        {"inputs", "the layers and fields each analysis reads (the minimum-inputs table)", runInputs},
         {"serve", "OGC server: WMS 1.3.0/1.1.1 and XYZ tiles of the hazard heatmap", runServe},
     };
     return kCommands;

@@ -22,6 +22,7 @@ struct Command {
 std::span<const Command> commands();
 
 int runValidate(const QStringList& arguments);
+int runInputs(const QStringList& arguments);
 int runSample(const QStringList& arguments);
 int runHeatmap(const QStringList& arguments);
 int runHotspots(const QStringList& arguments);

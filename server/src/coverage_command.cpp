@@ -1,5 +1,4 @@
 // `firebeat coverage` and `firebeat sizing`: the jobs of firebeat/coverage_job.h, their summaries.
-#include "analysis_options.h"
 #include "command.h"
 #include "job_command.h"
 #include "terminal_progress.h"
@@ -15,14 +14,6 @@
 
 namespace firebeat::cli {
 namespace {
-
-// The reader's left-out features and the analysis' problems, on stderr.
-void printProblems(const AnalysisRun& run) {
-    requireUsableLayers(run.read);
-    if (!run.problems.problems().empty())
-        std::fprintf(stderr, "firebeat: the analysis met %zu problem(s):\n%s", run.problems.problems().size(),
-                     run.problems.toText().c_str());
-}
 
 void printCoverage(const CoverageJobResult& run, bool json) {
     std::vector<const DistrictCoverage*> ranked;

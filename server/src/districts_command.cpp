@@ -1,4 +1,6 @@
+// `firebeat districts`: the job of firebeat/districts.h and its summary.
 #include "command.h"
+#include "job_command.h"
 #include "terminal_progress.h"
 
 #include "firebeat/districts.h"
@@ -10,73 +12,21 @@
 #include <cstdio>
 
 namespace firebeat::cli {
-namespace {
-
-// The job's declaration as options: --<input>-layer NAME per input layer, --<key> per option.
-void addJobOptions(QCommandLineParser& p, const JobSpec& spec) {
-    for (const InputLayer& in : spec.inputs)
-        p.addOption({QString::fromStdString(in.key + "-layer"),
-                     QString::fromStdString(
-                         in.help + (in.withoutIt.empty() ? "" : " Without it: " + in.withoutIt + ".")),
-                     "NAME"});
-    for (const OptionSpec& o : spec.options) {
-        const QString help = QString::fromStdString(o.help);
-        if (o.type == OptionType::Flag)
-            p.addOption({QString::fromStdString(o.key), help});
-        else
-            p.addOption({QString::fromStdString(o.key),
-                         o.defaultValue.empty()
-                             ? help
-                             : help + " Default: " + QString::fromStdString(o.defaultValue) + ".",
-                         o.type == OptionType::Field ? "FIELD" : "VALUE"});
-    }
-}
-
-JobParameters jobParametersFrom(const QCommandLineParser& p, const JobSpec& spec) {
-    JobParameters params(spec);
-    for (const OptionSpec& o : spec.options)
-        if (p.isSet(QString::fromStdString(o.key)))
-            params.set(o.key,
-                       o.type == OptionType::Flag ? "true" : toStd(p.value(QString::fromStdString(o.key))));
-    return params;
-}
-
-} // namespace
 
 int runDistricts(const QStringList& arguments) {
-    const JobSpec& spec = districtsJob();
-    QCommandLineParser p;
-    p.addOption({"input", "Data source with the blocks (villages) and, for the sizing workload, the units.",
-                 "SOURCE"});
-    p.addOption({"crs", "The projected metric CRS to work in (default: chosen from the blocks).", "CRS"});
-    addJobOptions(p, spec);
-    p.addOptions({
-        {"output", "Output GeoPackage (district_design_blocks, district_design, district_design_summary).",
-         "OUT.gpkg"},
-        {"json", "Print a machine-readable summary."},
-        {"quiet", "No progress bar."},
-    });
-    parseOrExit(p, arguments, QString::fromStdString(spec.help));
+    JobCommand command(districtsJob());
+    command.parse(arguments);
     return guarded([&] {
-        if (!p.isSet("input") || !p.isSet("output"))
-            throw InputError("--input and --output are required");
-        const JobParameters params = jobParametersFrom(p, spec);
-        DistrictsInput input;
-        input.source = toStd(p.value("input"));
-        input.analysisCrs = toStd(p.value("crs"));
-        for (const InputLayer& in : spec.inputs)
-            if (p.isSet(QString::fromStdString(in.key + "-layer")))
-                input.layers[in.key] = toStd(p.value(QString::fromStdString(in.key + "-layer")));
-        const std::string output = toStd(p.value("output"));
-        TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
-        const DistrictJobResult r = runDistrictsJob(input, params, &progress);
-        writeDistrictDesign(output, r);
+        TerminalProgress progress(command.quiet());
+        const JobParameters parameters = command.parameters();
+        const std::string output = parameters.output("output");
+        const DistrictJobResult r = runDistrictsJob(command.source(), parameters, &progress);
         progress.finish();
         const DistrictDesign& d = r.design;
         for (const std::string& note : d.notes)
             std::fprintf(stderr, "note: %s\n", note.c_str());
         const double pct = 100 * d.largestDeviation / d.meanWorkload;
-        if (p.isSet("json")) {
+        if (command.json()) {
             QJsonObject o{{"output", QString::fromStdString(output)},
                           {"blocks", static_cast<qint64>(d.district.size())},
                           {"districts", d.zones},

@@ -1,5 +1,6 @@
-#include "analysis_options.h"
+// `firebeat heatmap`: the job of firebeat/heatmap_job.h and its summary.
 #include "command.h"
+#include "job_command.h"
 #include "terminal_progress.h"
 
 #include "firebeat/heatmap_job.h"
@@ -14,68 +15,10 @@
 namespace firebeat::cli {
 namespace {
 
-HeatmapJob jobFrom(const QCommandLineParser& p) {
-    HeatmapJob job;
-    job.filter = hazardFilterFrom(p);
-    job.pixelSize = numberOption(p, "pixel-size", 0);
-    // As in QGIS, a radius field overrides the radius when both are given.
-    if (p.isSet("radius") + p.isSet("radius-field") == 0 ? !p.isSet("auto-radius") : p.isSet("auto-radius"))
-        throw InputError("give --radius M and/or --radius-field F, or --auto-radius");
-    if (p.isSet("radius-field")) {
-        job.radiusDescription = "field " + toStd(p.value("radius-field"));
-    } else if (p.isSet("radius")) {
-        job.bandwidth.metres = numberOption(p, "radius", 0);
-        job.radiusDescription = toStd(p.value("radius")) + " m";
-    } else {
-        job.bandwidth.automatic = true;
-        job.radiusDescription = "automatic (spatial Silverman rule)";
-    }
-    if (p.isSet("severity-weights")) {
-        const QStringList w = p.value("severity-weights").split(',');
-        bool ok = w.size() == 3;
-        for (int i = 0; ok && i < 3; ++i)
-            job.weighting.severityWeights[static_cast<std::size_t>(i)] = w[i].toDouble(&ok);
-        if (!ok)
-            throw InputError("--severity-weights: expected three numbers, e.g. 1,2,4");
-    }
-    if (p.isSet("half-life-days")) {
-        job.weighting.halfLifeDays = numberOption(p, "half-life-days", 0);
-        if (!p.isSet("reference-date") && !p.isSet("to"))
-            throw InputError("--half-life-days needs --reference-date (or --to) to count ages from");
-        job.weighting.referenceDate =
-            p.isSet("reference-date") ? dateOption(p, "reference-date") : dateOption(p, "to");
-    }
-    const auto kernel = parseKernel(toStd(p.value("kernel")));
-    if (!kernel)
-        throw InputError(
-            "--kernel: expected quartic, triangular, uniform, triweight, epanechnikov or gaussian");
-    job.kde.kernel = *kernel;
-    job.kde.decay = p.isSet("decay") ? p.value("decay").toDouble() : 0;
-    const auto value = parseOutputValue(toStd(p.value("output-value")));
-    if (!value)
-        throw InputError("--output-value: expected density, raw or scaled");
-    job.kde.value = *value;
-    job.kde.qgisCompatible = p.isSet("qgis-compatible");
-    if (job.kde.qgisCompatible && job.kde.value == OutputValue::Density)
-        throw InputError(
-            "--qgis-compatible reproduces QGIS's raw or scaled output: add --output-value raw|scaled");
-    if (p.isSet("extent")) {
-        const QStringList e = p.value("extent").split(',');
-        bool ok = e.size() == 4;
-        double v[4] = {0, 0, 0, 0};
-        for (int i = 0; ok && i < 4; ++i)
-            v[i] = e[i].toDouble(&ok);
-        if (!ok || v[0] >= v[2] || v[1] >= v[3])
-            throw InputError("--extent: expected xmin,ymin,xmax,ymax in the analysis CRS with min < max");
-        job.extent = Envelope{v[0], v[1], v[2], v[3]};
-    }
-    job.tiff.overviews = p.isSet("overviews");
-    job.tiff.cog = p.isSet("cog");
-    return job;
-}
-
-void printSummary(const HeatmapSummary& s, const HeatmapJob& job, const std::string& output, double seconds,
-                  bool json) {
+void printSummary(const HeatmapJobResult& run, double seconds, bool json) {
+    const HeatmapSummary& s = run.summary;
+    const HeatmapJob& job = run.job;
+    const std::string& output = run.output;
     const std::string& crs = job.tiff.crs;
     if (json) {
         QJsonObject o{{"output", QString::fromStdString(output)},
@@ -108,58 +51,17 @@ void printSummary(const HeatmapSummary& s, const HeatmapJob& job, const std::str
 } // namespace
 
 int runHeatmap(const QStringList& arguments) {
-    QCommandLineParser p;
-    addSourceOptions(p);
-    p.addOptions({
-        {"input", "Data source holding the points (hazards).", "SOURCE"},
-        {"layer", "The point layer's name in the source.", "NAME", "hazards"},
-        {"output", "Output GeoTIFF.", "OUT.tif"},
-        {"radius", "Bandwidth in metres.", "M"},
-        {"radius-field", "Per-point bandwidth (metres) from this field; overrides --radius, as in QGIS.",
-         "F"},
-        {"auto-radius", "Bandwidth by the spatial Silverman rule (as ArcGIS documents it)."},
-        {"pixel-size", "Pixel size in metres.", "M"},
-        {"weight-field",
-         "Per-point weight from this field. Without it: by severity when the layer has a severity field "
-         "(the data model), else 1 per point; 1 per point with --qgis-compatible.",
-         "F"},
-        {"severity-weights", "Weights of severity 1,2,3 (default 1,2,4).", "W1,W2,W3"},
-        {"half-life-days", "Time decay: a hazard's weight halves every D days before the reference date.",
-         "D"},
-        {"reference-date", "Date the decay counts back from.", "DATE"},
-        {"kernel", "quartic, triangular, uniform, triweight, epanechnikov or gaussian.", "K", "quartic"},
-        {"decay", "Triangular kernel: QGIS's decay ratio.", "R"},
-        {"output-value", "density (hazards per km2), raw or scaled (QGIS's).", "V", "density"},
-        {"qgis-compatible",
-         "Reproduce qgis:heatmapkerneldensityestimation exactly (grid, values, nodata) with its defaults: "
-         "the layer's own CRS (unless --crs), weight 1 unless --weight-field."},
-        {"extent", "Raster extent in the analysis CRS (default: the hazards' extent grown by the radius).",
-         "xmin,ymin,xmax,ymax"},
-        {"overviews", "Add internal overviews."},
-        {"cog", "Write a Cloud Optimized GeoTIFF."},
-        {"json", "Print a machine-readable summary."},
-        {"quiet", "No progress bar."},
-    });
-    addHazardFilterOptions(p);
-    parseOrExit(p, arguments, "Hazard kernel-density heatmap to a GeoTIFF.");
+    JobCommand command(heatmapJobSpec());
+    command.addLayerAlias(QStringLiteral("layer"), "hazards"); // any point layer
+    command.parse(arguments);
     return guarded([&] {
-        if (!p.isSet("input") || !p.isSet("output") || !p.isSet("pixel-size"))
-            throw InputError("--input, --output and --pixel-size are required");
         QElapsedTimer timer;
         timer.start();
-        HeatmapJob job = jobFrom(p);
-        // Only the fields the filters and weights need, hazard by hazard into kernel points.
-        HeatmapSource source{toStd(p.value("input")), readOptionsFrom(p), toStd(p.value("weight-field")),
-                             toStd(p.value("radius-field"))};
-        source.read.mapping.setLayer(LayerKind::Hazards, toStd(p.value("layer")));
-        TerminalProgress progress(p.isSet("quiet") || p.isSet("json"));
-        HeatmapInput input = readHeatmapInput(source, job, &progress);
-        requireUsableLayers(input.read);
-        job.tiff.crs = input.read.data.crs;
-        const std::string output = toStd(p.value("output"));
-        const HeatmapSummary summary = writeHeatmap(std::move(input.points), job, output, &progress);
+        TerminalProgress progress(command.quiet());
+        const HeatmapJobResult run = runHeatmapJob(command.source(), command.parameters(), &progress);
         progress.finish();
-        printSummary(summary, job, output, timer.elapsed() / 1000.0, p.isSet("json"));
+        printProblems(run);
+        printSummary(run, timer.elapsed() / 1000.0, command.json());
         return kOk;
     });
 }

@@ -2,6 +2,10 @@
 
 #include "command.h"
 
+#include <QRegularExpression>
+
+#include <cstdio>
+
 namespace firebeat::cli {
 namespace {
 
@@ -29,6 +33,8 @@ QString valueName(const OptionSpec& o) {
         return QStringLiteral("FIELD");
     case OptionType::List:
         return QStringLiteral("A,B");
+    case OptionType::Extent:
+        return QStringLiteral("XMIN,YMIN,XMAX,YMAX");
     case OptionType::File:
         return o.extension.empty() ? QStringLiteral("FILE") : QStringLiteral("FILE.") + fromStd(o.extension);
     case OptionType::Text:
@@ -88,8 +94,20 @@ JobCommand::JobCommand(const JobSpec& spec) : spec_(spec) {
     parser_.addOption({QStringLiteral("quiet"), QStringLiteral("No progress bar.")});
 }
 
+void JobCommand::addLayerAlias(const QString& alias, std::string_view inputKey) {
+    const InputLayer* input = spec_.input(inputKey);
+    Q_ASSERT(input);
+    parser_.addOption(
+        {alias, QStringLiteral("Same as --%1.").arg(layerOptionName(*input)), QStringLiteral("NAME")});
+    aliases_.insert(alias, layerOptionName(*input));
+}
+
 void JobCommand::parse(const QStringList& arguments) {
-    parseOrExit(parser_, arguments, fromStd(spec_.help));
+    QStringList renamed = arguments;
+    for (auto it = aliases_.cbegin(); it != aliases_.cend(); ++it)
+        renamed.replaceInStrings(QRegularExpression(QStringLiteral("^--%1(?==|$)").arg(it.key())),
+                                 QStringLiteral("--") + it.value());
+    parseOrExit(parser_, renamed, fromStd(spec_.help));
 }
 
 JobParameters JobCommand::parameters() const {
@@ -120,10 +138,23 @@ JobSource JobCommand::source() const {
     s.read = readOptionsFrom(parser_);
     for (const InputLayer& input : spec_.inputs) {
         const QString option = layerOptionName(input);
-        if (parser_.isSet(option))
+        if (!parser_.isSet(option))
+            continue;
+        if (input.kind)
             nameInputLayer(input, toStd(parser_.value(option)), "--" + toStd(option), s.read.mapping);
+        else
+            s.namedLayers[input.key] = toStd(parser_.value(option));
     }
     return s;
+}
+
+void printProblems(const AnalysisRun& run) {
+    if (run.read.report.hasErrors())
+        std::fprintf(stderr, "firebeat: %zu feature(s) left out for bad values:\n%s",
+                     run.read.report.count(Severity::Error), run.read.report.toText().c_str());
+    if (!run.problems.problems().empty())
+        std::fprintf(stderr, "firebeat: the analysis met %zu problem(s):\n%s", run.problems.problems().size(),
+                     run.problems.toText().c_str());
 }
 
 } // namespace firebeat::cli

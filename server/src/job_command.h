@@ -8,6 +8,7 @@
 #include "firebeat/job.h"
 
 #include <QCommandLineParser>
+#include <QMap>
 
 namespace firebeat::cli {
 
@@ -17,6 +18,8 @@ class JobCommand {
 
     // To add options of the command line's own before parse().
     QCommandLineParser& parser() { return parser_; }
+    // --alias NAME for --<inputKey>-layer NAME ("--layer" where the input may be any layer).
+    void addLayerAlias(const QString& alias, std::string_view inputKey);
     // Parses `arguments` (exits 2 with the parser's message on a mistake, 0 after --help).
     void parse(const QStringList& arguments);
 
@@ -35,7 +38,11 @@ class JobCommand {
   private:
     const JobSpec& spec_;
     QCommandLineParser parser_;
+    QMap<QString, QString> aliases_; // alias -> the layer option it stands for
 };
+
+// The reader's left-out features and the analysis's problems of a job's run, on stderr.
+void printProblems(const AnalysisRun& run);
 
 // "--villages-layer" for the input key "villages".
 QString layerOptionName(const InputLayer& input);

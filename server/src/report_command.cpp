@@ -1,9 +1,10 @@
 // `firebeat report`: the coverage report as one self-contained HTML file (algorithms/
 // html_report.h), with the hazard heatmap and the coverage map drawn by the server's layers.
 #include "command.h"
-#include "coverage_options.h"
+#include "job_command.h"
+#include "terminal_progress.h"
 
-#include "firebeat/html_report.h"
+#include "firebeat/coverage_job.h"
 
 #include <cstdio>
 
@@ -31,7 +32,8 @@ std::string png(const QImage& image) {
 
 // The heatmap of the hazards found in the window under the district outlines, and the districts
 // coloured by gap score, over the city or the chosen district (in the analysis CRS).
-std::vector<ReportImage> drawMaps(const std::shared_ptr<const Dataset>& data, const HtmlReportData& r) {
+std::vector<ReportImage> drawMaps(const Dataset& records, const HtmlReportData& r) {
+    const auto data = std::make_shared<const Dataset>(records); // the layers share their records
     const std::string& chosen = r.parameters.districtId;
     Envelope extent;
     for (const District& d : data->districts)
@@ -82,46 +84,23 @@ std::vector<ReportImage> drawMaps(const std::shared_ptr<const Dataset>& data, co
 } // namespace
 
 int runReport(const QStringList& arguments) {
-    QCommandLineParser p;
-    addSourceOptions(p);
-    p.addOptions({
-        {"input", "Data source with the inspection layers.", "SOURCE"},
-        {"reference-date",
-         "End of the reporting window; a date alone means the end of that day (default: now).", "DATE"},
-        {"window-days", "Length of the reporting window in days.", "N", "365"},
-        {"norms", "Inspection norms (JSON, see sample-layers/norms.json; default: the built-in norms).",
-         "FILE"},
-        {"district", "Report on this police district (its district_id; default: the whole city).", "ID"},
-        {"no-maps", "Leave out the map images."},
-        {"output", "Output HTML file.", "report.html"},
-        {"quiet", "No progress bar."},
-    });
-    parseOrExit(p, arguments,
-                "Coverage report as one self-contained HTML file (Chinese and English, printable to A4): key "
-                "figures, maps, district ranking by gap score, task completion per officer, monthly hazard "
-                "trend, open hazards by category and severity.");
+    JobCommand command(reportJobSpec());
+    command.parser().addOption({QStringLiteral("no-maps"), QStringLiteral("Leave out the map images.")});
+    command.parse(arguments);
     return guarded([&] {
-        TerminalProgress progress(p.isSet("quiet"));
-        ReadResult read = readCoverageInput(p, progress);
-        HtmlReportParameters parameters;
-        parameters.coverage = coverageParametersFrom(p);
-        parameters.districtId = toStd(p.value("district"));
-        Report problems;
-        HtmlReportData report = computeHtmlReport(read.data, parameters, problems, &progress);
+        TerminalProgress progress(command.quiet());
+        ReportMapPainter maps;
 #ifdef FIREBEAT_HAVE_HTTPSERVER
-        if (!p.isSet("no-maps"))
-            report.maps = drawMaps(std::make_shared<const Dataset>(std::move(read.data)), report);
+        if (!command.parser().isSet(QStringLiteral("no-maps")))
+            maps = drawMaps;
 #endif
-        const std::string output = toStd(p.value("output"));
-        writeHtmlReport(renderHtmlReport(report), output);
+        const ReportJobResult run = runReportJob(command.source(), command.parameters(), maps, &progress);
         progress.finish();
-        if (!problems.problems().empty())
-            std::fprintf(stderr, "firebeat: the analysis met %zu problem(s):\n%s", problems.problems().size(),
-                         problems.toText().c_str());
-        std::printf("wrote %s (window %s .. %s%s%s)\n", output.c_str(),
-                    formatDate(report.coverage.windowStart + 1).c_str(),
-                    formatDate(report.coverage.windowEnd).c_str(),
-                    parameters.districtId.empty() ? "" : ", district ", parameters.districtId.c_str());
+        printProblems(run);
+        const HtmlReportData& r = run.report;
+        std::printf("wrote %s (window %s .. %s%s%s)\n", run.output.c_str(),
+                    formatDate(r.coverage.windowStart + 1).c_str(), formatDate(r.coverage.windowEnd).c_str(),
+                    r.parameters.districtId.empty() ? "" : ", district ", r.parameters.districtId.c_str());
         return kOk;
     });
 }

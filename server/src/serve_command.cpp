@@ -5,12 +5,12 @@
 #include <cstdio>
 
 #ifdef FIREBEAT_HAVE_HTTPSERVER
-#include "analysis_options.h"
 #include "ogc/catalogue_store.h"
 #include "ogc/data_version.h"
 #include "ogc/layer_factory.h"
 #include "ogc/ogc_server.h"
 #include "serve_config.h"
+#include "serve_options.h"
 
 #include "firebeat/crs.h"
 

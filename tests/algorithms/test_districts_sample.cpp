@@ -47,7 +47,7 @@ class TestDistrictsSample : public QObject {
     void initTestCase() { GDALAllRegister(); }
 
     void sampleWithTwelveDistricts() {
-        const DistrictJobResult r = runDistrictsJob({kSample, {}, {}}, sampleParameters("12"));
+        const DistrictJobResult r = designFromSource({kSample, {}, {}}, sampleParameters("12"));
         const DistrictDesign& d = r.design;
         QCOMPARE(r.blocks.blocks.size(), std::size_t{153});
         QCOMPARE(d.zones, 12);
@@ -95,7 +95,7 @@ class TestDistrictsSample : public QObject {
     void writesTheThreeLayers() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("design.gpkg").toStdString();
-        const DistrictJobResult r = runDistrictsJob({kSample, {}, {}}, sampleParameters("12"));
+        const DistrictJobResult r = designFromSource({kSample, {}, {}}, sampleParameters("12"));
         writeDistrictDesign(path, r);
         const OgrSource ds = open(path);
         QVERIFY(ds);
@@ -169,7 +169,7 @@ class TestDistrictsSample : public QObject {
         p.set("zones", "4");
         p.set("workload-field", "工作量");
         p.set("id-field", "编号");
-        const DistrictJobResult r = runDistrictsJob({path, {{"villages", "村"}}, {}}, p);
+        const DistrictJobResult r = designFromSource({path, {{"villages", "村"}}, {}}, p);
         QCOMPARE(r.crs, std::string("EPSG:4543"));
         QCOMPARE(r.blocks.blocks.front().id, std::string("100"));
         QCOMPARE(r.design.largestDeviation, 0.0);
@@ -186,16 +186,16 @@ class TestDistrictsSample : public QObject {
         JobParameters bad(districtsJob());
         bad.set("zones", "4");
         bad.set("workload-field", "nope");
-        QVERIFY_THROWS_EXCEPTION(InputError, runDistrictsJob({path, {{"villages", "村"}}, {}}, bad));
+        QVERIFY_THROWS_EXCEPTION(InputError, designFromSource({path, {{"villages", "村"}}, {}}, bad));
         JobParameters many(districtsJob());
         many.set("zones", "17");
         many.set("workload-field", "工作量");
-        QVERIFY_THROWS_EXCEPTION(InputError, runDistrictsJob({path, {{"villages", "村"}}, {}}, many));
-        QVERIFY_THROWS_EXCEPTION(InputError, runDistrictsJob({path, {{"villages", "no_layer"}}, {}}, many));
+        QVERIFY_THROWS_EXCEPTION(InputError, designFromSource({path, {{"villages", "村"}}, {}}, many));
+        QVERIFY_THROWS_EXCEPTION(InputError, designFromSource({path, {{"villages", "no_layer"}}, {}}, many));
         // No units layer and no workload field: the sizing model cannot run.
         JobParameters sizing(districtsJob());
         sizing.set("zones", "2");
-        QVERIFY_THROWS_EXCEPTION(InputError, runDistrictsJob({path, {{"villages", "村"}}, {}}, sizing));
+        QVERIFY_THROWS_EXCEPTION(InputError, designFromSource({path, {{"villages", "村"}}, {}}, sizing));
     }
 };
 

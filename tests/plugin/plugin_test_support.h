@@ -70,8 +70,8 @@ inline AlgorithmRun runAlgorithm(const QString& id, const QVariantMap& parameter
 // data model's layer names unless `names` gives a layer's own (key: the parameter, e.g. DISTRICTS).
 inline QVariantMap layerParameters(const QString& path, const QVariantMap& names = {}) {
     const std::pair<const char*, const char*> layers[] = {
-        {"DISTRICTS", "police_districts"}, {"VILLAGES", "villages"},  {"UNITS", "units"},
-        {"INSPECTIONS", "inspections"},    {"HAZARDS", "hazards"},    {"STATIONS", "fire_stations"},
+        {"DISTRICTS", "police_districts"}, {"VILLAGES", "villages"}, {"UNITS", "units"},
+        {"INSPECTIONS", "inspections"},    {"HAZARDS", "hazards"},   {"STATIONS", "fire_stations"},
         {"OFFICERS", "officers"}};
     QVariantMap out;
     for (const auto& [parameter, layer] : layers)

@@ -80,9 +80,9 @@ class TestAnalysisAlgorithms : public QObject {
     void hotspotsEqualTheCommandLine() {
         // The fixture has 2 villages and Gi* needs 3 areas: hexagons over its districts.
         const QString plugin = dir_.filePath("hotspots_plugin.gpkg");
-        const AlgorithmRun run =
-            runAlgorithm("firebeat:villagehotspots",
-                         {{"INPUT", clean_}, {"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", plugin}});
+        QVariantMap parameters = layerParameters(clean_);
+        parameters.insert({{"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", plugin}});
+        const AlgorithmRun run = runAlgorithm("firebeat:villagehotspots", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
                               "the firebeat command line was not built (Qt 6 missing)");
@@ -90,57 +90,98 @@ class TestAnalysisAlgorithms : public QObject {
         const auto [code, out] = runCli({"hotspots", "--quiet", "--input", clean_, "--hex-size", "1000",
                                          "--permutations", "99", "--output", cli});
         QVERIFY2(code == 0, qPrintable(out));
+        const QString sink = run.outputs.value("OUTPUT").toString();
         for (const char* field : {"gi_bin", "gi_z", "lisa_p"}) {
-            const auto values = column(plugin, "village_hotspots", "village_id", field);
-            QVERIFY(!values.isEmpty());
+            const auto values = column(sink, "", "village_id", field);
+            QVERIFY(values.size() >= 3);
             QCOMPARE(values, column(cli, "village_hotspots", "village_id", field));
         }
     }
 
     void hotspotsReadTheLayersChosen() {
-        const QString plugin = dir_.filePath("hotspots_own_names.gpkg");
-        const AlgorithmRun run = runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
-                                                                           {"DISTRICTS_LAYER", "t_district"},
-                                                                           {"HAZARDS_LAYER", "t_hazard"},
-                                                                           {"HEX_SIZE", 1000},
-                                                                           {"PERMUTATIONS", 99},
-                                                                           {"OUTPUT", plugin}});
+        QVariantMap parameters =
+            layerParameters(ownNames_, {{"DISTRICTS", "t_district"}, {"HAZARDS", "t_hazard"}});
+        parameters.insert({{"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", dir_.filePath("own.gpkg")}});
+        const AlgorithmRun run = runAlgorithm("firebeat:villagehotspots", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         // Same data, same statistics as under the data model's names.
-        const QString standard = dir_.filePath("hotspots_standard.gpkg");
-        QVERIFY(
-            runAlgorithm("firebeat:villagehotspots",
-                         {{"INPUT", clean_}, {"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", standard}})
-                .ok);
-        const auto z = column(plugin, "village_hotspots", "village_id", "gi_z");
-        QVERIFY(!z.isEmpty());
-        QCOMPARE(z, column(standard, "village_hotspots", "village_id", "gi_z"));
+        QVariantMap standard = layerParameters(clean_);
+        standard.insert(
+            {{"HEX_SIZE", 1000}, {"PERMUTATIONS", 99}, {"OUTPUT", dir_.filePath("standard.gpkg")}});
+        const AlgorithmRun standardRun = runAlgorithm("firebeat:villagehotspots", standard);
+        QVERIFY2(standardRun.ok, qPrintable(standardRun.errors));
+        const auto z = column(run.outputs.value("OUTPUT").toString(), "", "village_id", "gi_z");
+        QVERIFY(z.size() >= 3);
+        QCOMPARE(z, column(standardRun.outputs.value("OUTPUT").toString(), "", "village_id", "gi_z"));
 
-        const AlgorithmRun missing =
-            runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
-                                                      {"DISTRICTS_LAYER", "t_district"},
-                                                      {"HAZARDS_LAYER", "t_hazards_2025"},
-                                                      {"HEX_SIZE", 1000},
-                                                      {"OUTPUT", dir_.filePath("missing.gpkg")}});
-        QVERIFY(!missing.ok);
-        QVERIFY2(missing.errors.contains("t_hazards_2025"), qPrintable(missing.errors));
-        const AlgorithmRun twice =
-            runAlgorithm("firebeat:villagehotspots", {{"INPUT", ownNames_},
-                                                      {"FIELD_MAP", "hazards=t_hazard"},
-                                                      {"HAZARDS_LAYER", "hazards_2025"},
-                                                      {"OUTPUT", dir_.filePath("twice.gpkg")}});
-        QVERIFY(!twice.ok);
-        QVERIFY2(twice.errors.contains("HAZARDS_LAYER: 'hazards_2025', but FIELD_MAP names the hazards layer "
-                                       "'t_hazard'"),
-                 qPrintable(twice.errors));
-        // FIELD_MAP alone still names layers (the parameters keep their defaults).
-        const AlgorithmRun mapped = runAlgorithm(
-            "firebeat:villagehotspots", {{"INPUT", ownNames_},
-                                         {"FIELD_MAP", "police_districts=t_district\nhazards=t_hazard"},
-                                         {"HEX_SIZE", 1000},
-                                         {"PERMUTATIONS", 99},
-                                         {"OUTPUT", dir_.filePath("mapped.gpkg")}});
-        QVERIFY2(mapped.ok, qPrintable(mapped.errors));
+        QVariantMap missing =
+            layerParameters(ownNames_, {{"DISTRICTS", "t_district"}, {"HAZARDS", "t_hazards_2025"}});
+        missing.insert({{"HEX_SIZE", 1000}, {"OUTPUT", dir_.filePath("missing.gpkg")}});
+        const AlgorithmRun failed = runAlgorithm("firebeat:villagehotspots", missing);
+        QVERIFY(!failed.ok);
+        QVERIFY2(failed.errors.contains("HAZARDS"), qPrintable(failed.errors));
+        QVERIFY(!QFile::exists(dir_.filePath("missing.gpkg")));
+    }
+
+    // A layer's own numeric field (INPUT + FIELD, as ArcGIS's Hot Spot Analysis): only that layer
+    // read, every field kept; equal to the command line's --value-field.
+    void hotspotsOnAFieldOfAnyLayer() {
+        const QString plugin = dir_.filePath("field_plugin.gpkg");
+        const AlgorithmRun run =
+            runAlgorithm("firebeat:villagehotspots", {{"VILLAGES", clean_ + "|layername=hazards"},
+                                                      {"VALUE_FIELD", "severity"},
+                                                      {"ID_FIELD", "hazard_id"},
+                                                      {"WEIGHTS", 3},
+                                                      {"K", 1},
+                                                      {"PERMUTATIONS", 99},
+                                                      {"OUTPUT", plugin}});
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        const QString sink = run.outputs.value("OUTPUT").toString();
+        FIREBEAT_REQUIRE_TOOL(!qgetenv("FIREBEAT_CLI").isEmpty(),
+                              "the firebeat command line was not built (Qt 6 missing)");
+        const QString cli = dir_.filePath("field_cli.gpkg");
+        const auto [code, out] = runCli({"hotspots", "--quiet", "--input", clean_, "--layer", "hazards",
+                                         "--value-field", "severity", "--id-field", "hazard_id", "--weights",
+                                         "knn", "--k", "1", "--permutations", "99", "--output", cli});
+        QVERIFY2(code == 0, qPrintable(out));
+        const auto z = column(sink, "", "hazard_id", "gi_z");
+        QCOMPARE(z.size(), 3);
+        QCOMPARE(z, column(cli, "hazards_hotspots", "hazard_id", "gi_z"));
+        // The layer's own fields come along under their own names.
+        QCOMPARE(column(sink, "", "hazard_id", "category"),
+                 column(cli, "hazards_hotspots", "hazard_id", "category"));
+    }
+
+    // The coverage algorithm's optional HTML report opens in the results viewer: an HTML output,
+    // with the numbers of the coverage layer it wrote next to it.
+    void coverageWritesTheReport() {
+        const QgsProcessingAlgorithm* alg =
+            QgsApplication::processingRegistry()->algorithmById("firebeat:coveragegaps");
+        QVERIFY(alg);
+        const QgsProcessingOutputDefinition* report = alg->outputDefinition("REPORT");
+        QVERIFY(report);
+        QCOMPARE(report->type(), QString("outputHtml"));
+        const QString html = dir_.filePath("coverage_report.html");
+        QVariantMap parameters = layerParameters(clean_);
+        parameters.insert({{"REFERENCE_DATE", "2026-06-30"},
+                           {"OUTPUT", dir_.filePath("coverage_with_report.gpkg")},
+                           {"REPORT", html}});
+        const AlgorithmRun run = runAlgorithm("firebeat:coveragegaps", parameters);
+        QVERIFY2(run.ok, qPrintable(run.errors));
+        QCOMPARE(run.outputs.value("REPORT").toString(), html);
+        QFile file(html);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.startsWith("<!DOCTYPE html>"));
+        QVERIFY(text.contains("2026-06-30"));
+        // Each district of the coverage layer is in the ranking, with its gap score.
+        const auto scores = column(dir_.filePath("coverage_with_report.gpkg"), "district_coverage",
+                                   "district_id", "gap_score");
+        QCOMPARE(scores.size(), 2);
+        for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
+            QVERIFY2(text.contains(it.key()), qPrintable(it.key()));
+            QVERIFY2(text.contains(QString::number(it.value().toDouble(), 'f', 1)), qPrintable(it.key()));
+        }
     }
 
     // Coverage and sizing take layers: the department's own tables give what the data model's
@@ -233,7 +274,7 @@ class TestAnalysisAlgorithms : public QObject {
             v.loadNamedStyle(style, ok);
             QVERIFY2(ok, layer);
         }
-        QgsVectorLayer hotspots(dir_.filePath("hotspots_plugin.gpkg") + "|layername=village_hotspots", "h",
+        QgsVectorLayer hotspots(dir_.filePath("hotspots_cli.gpkg") + "|layername=village_hotspots", "h",
                                 "ogr");
         bool ok = false;
         hotspots.loadNamedStyle(firebeat::qgis::stylePath("village_hotspots"), ok);

@@ -23,6 +23,15 @@ QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const 
     return out;
 }
 
+// The sample's layers as the algorithm's layer parameters (the command line reads them by name).
+QVariantMap sampleLayers() {
+    const QString sample(kSample);
+    return {{"VILLAGES", sample + "|layername=villages"},
+            {"UNITS", sample + "|layername=units"},
+            {"INSPECTIONS", sample + "|layername=inspections"},
+            {"DISTRICTS", sample + "|layername=police_districts"}};
+}
+
 } // namespace
 
 class TestDistrictsAlgorithm : public QObject {
@@ -35,11 +44,9 @@ class TestDistrictsAlgorithm : public QObject {
 
     void equalsTheCommandLine() {
         const QString plugin = dir_.filePath("plugin.gpkg");
-        const AlgorithmRun run = runAlgorithm("firebeat:districtdesign", {{"INPUT", kSample},
-                                                                          {"ZONES", 12},
-                                                                          {"SEED", 3},
-                                                                          {"REFERENCE_DATE", "2025-12-31"},
-                                                                          {"OUTPUT", plugin}});
+        QVariantMap parameters = sampleLayers();
+        parameters.insert({{"ZONES", 12}, {"SEED", 3}, {"REFERENCE_DATE", "2025-12-31"}, {"OUTPUT", plugin}});
+        const AlgorithmRun run = runAlgorithm("firebeat:districtdesign", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         const auto districts = column(plugin, "district_design_blocks", "village_id", "district");
         QCOMPARE(districts.size(), 153);
@@ -58,8 +65,9 @@ class TestDistrictsAlgorithm : public QObject {
 
     void badInputIsAProcessingError() {
         const QString output = dir_.filePath("bad.gpkg");
-        const AlgorithmRun run =
-            runAlgorithm("firebeat:districtdesign", {{"INPUT", kSample}, {"ZONES", 500}, {"OUTPUT", output}});
+        QVariantMap parameters = sampleLayers();
+        parameters.insert({{"ZONES", 500}, {"OUTPUT", output}});
+        const AlgorithmRun run = runAlgorithm("firebeat:districtdesign", parameters);
         QVERIFY(!run.ok);
         QVERIFY2(run.errors.contains("500 districts need at least as many blocks"), qPrintable(run.errors));
         QVERIFY(!QFile::exists(output));

@@ -33,8 +33,4 @@ ValueTable districtCoverageTable(const CoverageResult& result);
 // One row per officer, in the order of result.officers.
 ValueTable officerWorkloadTable(const CoverageResult& result);
 
-// The end of a reporting period given as ISO 8601 text: a date alone ("2026-03-01") means the
-// last second of that day (China Standard Time), as `firebeat coverage --reference-date` reads it.
-std::optional<Timestamp> parsePeriodEnd(const std::string& text);
-
 } // namespace firebeat

@@ -133,8 +133,8 @@ struct DistrictJobResult {
     std::string crs;
 };
 
-// Runs the job declared by districtsJob() on an OGR source (reads, designs; writes nothing).
-// Where the job reads: an OGR source (a file, PG:"...", a /vsimem/ copy of QGIS features), the
+// designFromSource() runs the job declared by districtsJob() on an OGR source (reads, designs; writes
+// nothing). Where the job reads: an OGR source (a file, PG:"...", a /vsimem/ copy of QGIS features), the
 // source's layer for an input key ("villages", "stations", "districts", ...; keys left out take
 // the data model's default name, and the stations are read only when named), the metric CRS to
 // work in (empty: the Gauss-Krüger/UTM zone of the blocks' centre).
@@ -143,7 +143,10 @@ struct DistrictsInput {
     std::map<std::string, std::string> layers;
     std::string analysisCrs;
 };
-DistrictJobResult runDistrictsJob(const DistrictsInput& input, const JobParameters& parameters,
+DistrictJobResult designFromSource(const DistrictsInput& input, const JobParameters& parameters,
+                                   Progress* progress = nullptr);
+// designFromSource() on the layers a front end found (JobSource), then the GeoPackage output.
+DistrictJobResult runDistrictsJob(const JobSource& source, const JobParameters& parameters,
                                   Progress* progress = nullptr);
 
 // Writes district_design_blocks, district_design and district_design_summary into a GeoPackage,

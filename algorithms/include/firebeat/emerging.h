@@ -224,4 +224,15 @@ EmergingInput emergingInputFrom(const Dataset& data, const HazardFilter& filter 
 // The instant the server's cube ends with: the latest hazard found (0 when there is none).
 Timestamp latestHazard(const Dataset& data);
 
+struct EmergingJobResult : AnalysisRun {
+    EmergingInput input;
+    EmergingResult result;
+};
+
+// The job as both front ends run it: the source's villages and events layers (their names from
+// the source's mapping, the analysis CRS from its read options), the analysis and the
+// GeoPackage output (written under a temporary name, renamed at the end).
+EmergingJobResult runEmergingJob(const JobSource& source, const JobParameters& parameters,
+                                 Progress* progress = nullptr);
+
 } // namespace firebeat

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "firebeat/heatmap.h"
+#include "firebeat/job.h"
 #include "firebeat/kde_geotiff.h"
 #include "firebeat/reader.h"
 
@@ -68,6 +69,21 @@ struct HeatmapInput {
 // severity field); else 1 per point, as QGIS weighs. QGIS-compatible without an analysis CRS
 // works in the layer's own CRS, as QGIS does.
 HeatmapInput readHeatmapInput(const HeatmapSource& source, HeatmapJob& job, Progress* progress = nullptr);
+
+// The declaration both front ends build their parameters from (`firebeat heatmap`,
+// firebeat:hazardheatmap): the hazards (any point layer), the kernel, radius, pixel, weights,
+// filters, extent and GeoTIFF options, one raster output.
+const JobSpec& heatmapJobSpec();
+
+struct HeatmapJobResult : AnalysisRun {
+    HeatmapJob job; // as settled: the analysis CRS in job.tiff.crs, the weights' description
+    HeatmapSummary summary;
+};
+
+// Maps the parameters onto a HeatmapJob (InputError naming the option), reads the hazards of
+// `source` with readHeatmapInput() and writes the GeoTIFF (nothing half-written).
+HeatmapJobResult runHeatmapJob(const JobSource& source, const JobParameters& parameters,
+                               Progress* progress = nullptr);
 
 // The tags describing the filters and weights, e.g. {"filter_min_severity", "2"}.
 std::map<std::string, std::string> describeHeatmapJob(const HeatmapJob& job);

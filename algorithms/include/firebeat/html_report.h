@@ -40,6 +40,10 @@ struct HtmlReportData {
 HtmlReportData computeHtmlReport(const Dataset& data, const HtmlReportParameters& parameters, Report& report,
                                  Progress* progress = nullptr);
 
+// The rest of the report for a coverage result already computed with parameters.coverage.
+HtmlReportData completeHtmlReport(const Dataset& data, const HtmlReportParameters& parameters,
+                                  CoverageResult coverage);
+
 // The HTML document.
 std::string renderHtmlReport(const HtmlReportData& report);
 

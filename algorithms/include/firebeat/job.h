@@ -40,6 +40,7 @@ struct InputLayer {
     std::string help{};
     std::string withoutIt{}; // optional layers: what is lost without it
     std::vector<InputField> fields{};
+    bool pointsToo = false; // polygons, or points (a layer's own field analysed at points)
 };
 
 // The key of a data-model layer as a job input: "districts", "villages", "units", "inspections",
@@ -61,6 +62,7 @@ enum class OptionType {
     Field,  // a field name of the input layer named by `layer`
     List,   // comma-separated text values (with choices: a subset of them)
     File,   // the path of a file to read (its extension in `extension`)
+    Extent, // "xmin,ymin,xmax,ymax", optionally followed by " [CRS]" (else in the analysis CRS)
 };
 
 struct OptionSpec {
@@ -85,6 +87,9 @@ struct OutputSpec {
     std::vector<std::string> layers{};  // the layers written into it ("village_hotspots", ...)
     std::vector<std::string> formats{}; // file extensions accepted, first the default ("gpkg", "csv")
     bool optional = false;
+    // Written next to the layer into the same GeoPackage (metadata, audit tables). A QGIS feature
+    // sink holds one layer, so the plugin loads these from the job's file when they were written.
+    std::vector<std::string> extraLayers{};
 };
 
 struct JobSpec {
@@ -148,6 +153,15 @@ struct JobSource {
     std::string name{};
     ReadOptions read{};
     std::string description{}; // for summaries and report headers; empty: the name
+    // Inputs outside the data model (no LayerKind) given by name: input key -> layer name.
+    std::map<std::string, std::string> namedLayers{};
+};
+
+// What a job's run read and met, for the front end to show; a job's result derives from it.
+struct AnalysisRun {
+    ReadResult read{}; // the records and the reader's problems (features left out)
+    Report problems{}; // what the analysis met (not fatal)
+    std::string output{};
 };
 
 // The layers of the spec's inputs that belong to the data model, set as the layers to read, the

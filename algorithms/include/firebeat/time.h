@@ -16,6 +16,9 @@ inline constexpr int kDefaultUtcOffsetMinutes = 8 * 60;
 // Parses ISO 8601: "2026-03-01", "2026-03-01T09:30", "2026-03-01 09:30:15", optional fractional
 // seconds, "Z" or "+08:00"/"+0800". Returns nullopt for anything else, including invalid dates.
 std::optional<Timestamp> parseTimestamp(std::string_view text);
+// parseTimestamp() for the end of a period ("reference date", "to"): a date alone means the last
+// second of that day, so the whole day is inside the period.
+std::optional<Timestamp> parsePeriodEnd(std::string_view text);
 
 // Seconds since the epoch for a civil date-time at the given UTC offset.
 Timestamp makeTimestamp(int year, int month, int day, int hour = 0, int minute = 0, int second = 0,

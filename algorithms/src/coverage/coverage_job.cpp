@@ -10,28 +10,31 @@ namespace {
 // The layers coverage and sizing read, with what each optional one brings.
 std::vector<InputLayer> coverageInputs() {
     return {
-        modelInput(LayerKind::PoliceDistricts, true, "Police-station districts (polygons)", "",
-                   {{"officers", "officers are counted in the officers layer (records with the district's id)"},
-                    {"kind", "every district is taken as urban (staffing norm of 500 units per officer)"}}),
+        modelInput(
+            LayerKind::PoliceDistricts, true, "Police-station districts (polygons)", "",
+            {{"officers", "officers are counted in the officers layer (records with the district's id)"},
+             {"kind", "every district is taken as urban (staffing norm of 500 units per officer)"}}),
         modelInput(LayerKind::Units, true, "Units to inspect (points)", "",
                    {{"district_id", "the district is found from the unit's position"},
                     {"inspect_every_days", "the interval of the unit's category in the norms applies"}}),
         modelInput(LayerKind::Inspections, true, "Inspections (points)", "",
                    {{"officer_id", "no officer workload (visits per officer)"}}),
-        modelInput(LayerKind::Hazards, false, "Hazards (points)",
-                   "no hazard counts, open or overdue hazards, days to rectify or re-inspection workload",
-                   {{"deadline", "no overdue rectifications"},
-                    {"rectified_at", "every hazard counts as open"},
-                    {"inspection_id", "hazards are not credited to the officer whose inspection found them"}}),
+        modelInput(
+            LayerKind::Hazards, false, "Hazards (points)",
+            "no hazard counts, open or overdue hazards, days to rectify or re-inspection workload",
+            {{"deadline", "no overdue rectifications"},
+             {"rectified_at", "every hazard counts as open"},
+             {"inspection_id", "hazards are not credited to the officer whose inspection found them"}}),
         modelInput(LayerKind::Villages, false, "Villages (polygons)", "no blind-spot villages",
                    {{"district_id", "the district is found from the village's position"},
                     {"population", "blind spots without their population"}}),
         modelInput(LayerKind::FireStations, false, "Fire stations (points)",
                    "no fire-station reach (units and area in reach)", {}),
-        modelInput(LayerKind::Officers, false, "Officers (table)",
-                   "officers per district only from the districts' officers field; the workload lists only the "
-                   "officers seen in inspections",
-                   {}),
+        modelInput(
+            LayerKind::Officers, false, "Officers (table)",
+            "officers per district only from the districts' officers field; the workload lists only the "
+            "officers seen in inspections",
+            {}),
     };
 }
 
@@ -75,7 +78,31 @@ JobSpec makeCoverageSpec() {
                   .help = "Coverage gaps (GeoPackage)",
                   .layers = {"district_coverage", "overdue_units", "blind_spots", "unreached_units",
                              "officer_workload"},
-                  .formats = {"gpkg"}}};
+                  .formats = {"gpkg"}},
+                 {.key = "report",
+                  .kind = OutputKind::Html,
+                  .help = "Coverage report (HTML, for the whole city; without maps)",
+                  .formats = {"html"},
+                  .optional = true}};
+    return s;
+}
+
+JobSpec makeReportSpec() {
+    JobSpec s;
+    s.name = "report";
+    s.title = "Coverage report";
+    s.help =
+        "The coverage report as one self-contained HTML file (Chinese and English, printable to A4): key "
+        "figures, maps, district ranking by gap score, task completion per officer, monthly hazard trend, "
+        "open hazards by category and severity. The numbers are those of the coverage analysis for the same "
+        "data, reference date and window.";
+    s.inputs = coverageInputs();
+    s.options = coverageOptions();
+    s.options.push_back(
+        {.key = "district",
+         .type = OptionType::Text,
+         .help = "Report on this police district (its district_id; default: the whole city)."});
+    s.outputs = {{.key = "output", .kind = OutputKind::Html, .help = "Report (HTML)", .formats = {"html"}}};
     return s;
 }
 
@@ -135,6 +162,11 @@ const JobSpec& sizingJobSpec() {
     return spec;
 }
 
+const JobSpec& reportJobSpec() {
+    static const JobSpec spec = makeReportSpec();
+    return spec;
+}
+
 CoverageParameters coverageParametersFrom(const JobParameters& p) {
     CoverageParameters c;
     c.referenceDate = p.date("reference-date").value_or(static_cast<Timestamp>(std::time(nullptr)));
@@ -153,14 +185,36 @@ SizingParameters sizingParametersFrom(const JobParameters& p) {
     return s;
 }
 
-CoverageJobResult runCoverageJob(const JobSource& source, const JobParameters& parameters, Progress* progress) {
+CoverageJobResult runCoverageJob(const JobSource& source, const JobParameters& parameters,
+                                 Progress* progress) {
     CoverageJobResult out;
     out.output = parameters.output("output");
     const CoverageParameters coverage = coverageParametersFrom(parameters);
     ProgressSlice reading(progress, 0, 0.4), analysing(progress, 0.4, 1);
     out.read = readInputs(coverageJobSpec(), source, &reading);
     out.result = computeCoverage(out.read.data, coverage, out.problems, &analysing);
+    const std::string report = parameters.output("report");
+    std::string html;
+    if (!report.empty()) // rendered before anything is written: an error leaves no output
+        html = renderHtmlReport(completeHtmlReport(out.read.data, {.coverage = coverage}, out.result));
     writeCoverageGpkg(out.result, out.output, out.read.data.crs);
+    if (!report.empty())
+        writeHtmlReport(html, report);
+    return out;
+}
+
+ReportJobResult runReportJob(const JobSource& source, const JobParameters& parameters,
+                             const ReportMapPainter& maps, Progress* progress) {
+    ReportJobResult out;
+    out.output = parameters.output("output");
+    const HtmlReportParameters report{.coverage = coverageParametersFrom(parameters),
+                                      .districtId = parameters.text("district")};
+    ProgressSlice reading(progress, 0, 0.4), analysing(progress, 0.4, 1);
+    out.read = readInputs(reportJobSpec(), source, &reading);
+    out.report = computeHtmlReport(out.read.data, report, out.problems, &analysing);
+    if (maps)
+        out.report.maps = maps(out.read.data, out.report);
+    writeHtmlReport(renderHtmlReport(out.report), out.output);
     return out;
 }
 

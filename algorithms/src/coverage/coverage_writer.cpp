@@ -153,18 +153,11 @@ int ValueTable::column(const std::string& name) const {
 }
 
 ValueTable districtCoverageTable(const CoverageResult& result) {
-    return valueTable(districtColumns(result), result.districts);
+    return valueTable(districtCoverageColumns(result), result.districts);
 }
 
 ValueTable officerWorkloadTable(const CoverageResult& result) {
     return valueTable(officerColumns(), result.officers);
-}
-
-std::optional<Timestamp> parsePeriodEnd(const std::string& text) {
-    std::optional<Timestamp> t = parseTimestamp(text);
-    if (t && text.size() == 10) // a plain date: the whole day is inside the period
-        *t += kSecondsPerDay - 1;
-    return t;
 }
 
 void writeCoverageGpkg(const CoverageResult& r, const std::string& path, const std::string& crs) {
@@ -172,8 +165,8 @@ void writeCoverageGpkg(const CoverageResult& r, const std::string& path, const s
     const auto all = [](const auto&) { return true; };
     const auto area = [](const auto& row) { return Geometry(&row.geometry); };
     const auto position = [](const UnitCoverage& u) { return Geometry(u.position); };
-    writeLayer(out, "district_coverage", GeometryType::MultiPolygon, districtCoverageColumns(r), r.districts, all,
-               area);
+    writeLayer(out, "district_coverage", GeometryType::MultiPolygon, districtCoverageColumns(r), r.districts,
+               all, area);
     writeLayer(
         out, "overdue_units", GeometryType::Point, overdueColumns(r), r.units,
         [](const UnitCoverage& u) { return u.needsVisit(); }, position);

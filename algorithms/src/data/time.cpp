@@ -136,4 +136,11 @@ std::string formatDate(Timestamp t) {
     return formatTimestamp(t).substr(0, 10);
 }
 
+std::optional<Timestamp> parsePeriodEnd(std::string_view text) {
+    std::optional<Timestamp> t = parseTimestamp(text);
+    if (t && text.size() == 10) // "2026-03-01"
+        *t += kSecondsPerDay - 1;
+    return t;
+}
+
 } // namespace firebeat

@@ -12,7 +12,8 @@ JobSpec makeSpec() {
     s.name = "validate";
     s.title = "Validate inspection layers";
     s.help =
-        "Checks a FireBeat inspection data set (police districts, villages, units, inspections, hazards, fire "
+        "Checks a FireBeat inspection data set (police districts, villages, units, inspections, hazards, "
+        "fire "
         "stations, officers) against the data model and lists every problem with its layer, feature and "
         "field: missing layers or fields, wrong field types, null, empty or invalid geometries, unparseable "
         "dates, severities outside 1-3, unknown category codes, duplicate ids, references to unknown ids and "
@@ -20,7 +21,8 @@ JobSpec makeSpec() {
         "command line: 0 clean, 1 problems found, 2 bad arguments.";
     // Optional for the user (validate what you have); every one missing is reported.
     for (LayerKind kind : kAllLayers)
-        s.inputs.push_back(modelInput(kind, false, std::string(layerName(kind)), "reported as a missing layer"));
+        s.inputs.push_back(
+            modelInput(kind, false, std::string(layerName(kind)), "reported as a missing layer"));
     s.outputs = {{.key = "output",
                   .kind = OutputKind::File,
                   .help = "Report (JSON)",

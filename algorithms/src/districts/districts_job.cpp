@@ -125,10 +125,11 @@ JobSpec makeSpec() {
     tolerance.advanced = true;
     s.options = {zones,    target,  field,     id,     stationId, seed,     travel,
                  restarts, threads, reference, window, norms,     tolerance};
-    s.outputs = {{"output",
-                  OutputKind::Vector,
-                  "District design (GeoPackage).",
-                  {"district_design_blocks", "district_design", "district_design_summary"}}};
+    s.outputs = {{.key = "output",
+                  .kind = OutputKind::Vector,
+                  .help = "District design (GeoPackage)",
+                  .layers = {"district_design_blocks", "district_design", "district_design_summary"},
+                  .formats = {"gpkg"}}};
     return s;
 }
 
@@ -417,8 +418,8 @@ const JobSpec& districtsJob() {
     return spec;
 }
 
-DistrictJobResult runDistrictsJob(const DistrictsInput& input, const JobParameters& params,
-                                  Progress* progress) {
+DistrictJobResult designFromSource(const DistrictsInput& input, const JobParameters& params,
+                                   Progress* progress) {
     const std::string& source = input.source;
     const std::map<std::string, std::string>& layers = input.layers;
     const auto layerNamed = [&](const std::string& key, const std::string& fallback) {
@@ -475,6 +476,22 @@ DistrictJobResult runDistrictsJob(const DistrictsInput& input, const JobParamete
     if (progress)
         progress->report(1, "District design done");
     return r;
+}
+
+DistrictJobResult runDistrictsJob(const JobSource& source, const JobParameters& parameters,
+                                  Progress* progress) {
+    for (const LayerKind kind : {LayerKind::Units, LayerKind::Inspections})
+        if (source.read.mapping.isGcj02(kind))
+            throw InputError(
+                "gcj02: the district design reads the layers' own coordinates; convert GCJ-02 first");
+    DistrictsInput input{source.name, source.namedLayers, source.read.analysisCrs};
+    for (const InputLayer& in : districtsJob().inputs)
+        if (in.kind)
+            input.layers[in.key] = source.read.mapping.layer(*in.kind);
+    const std::string output = parameters.output("output");
+    DistrictJobResult result = designFromSource(input, parameters, progress);
+    writeDistrictDesign(output, result);
+    return result;
 }
 
 } // namespace firebeat

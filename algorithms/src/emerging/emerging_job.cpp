@@ -1,6 +1,7 @@
 // The emerging job's declaration (its options, once, for every front end), its options read
 // from parameters, and its two input layers read from any OGR data source.
 #include "firebeat/emerging.h"
+#include "firebeat/emerging_writer.h"
 #include "firebeat/filter_options.h"
 
 #include "firebeat/crs.h"
@@ -71,8 +72,11 @@ JobSpec makeEmergingJob() {
         filter.advanced = true;
         s.options.push_back(std::move(filter));
     }
-    s.outputs = {
-        {"output", OutputKind::Vector, "Output GeoPackage.", {"emerging_hotspots", "emerging_bins"}}};
+    s.outputs = {{.key = "output",
+                  .kind = OutputKind::Vector,
+                  .help = "Emerging hot spots (GeoPackage)",
+                  .layers = {"emerging_hotspots", "emerging_bins"},
+                  .formats = {"gpkg"}}};
     return s;
 }
 
@@ -353,6 +357,21 @@ EmergingInput readEmergingInput(const JobSource& source, const JobParameters& gi
     if (progress)
         progress->report(1.0, "events read");
     return in;
+}
+
+EmergingJobResult runEmergingJob(const JobSource& source, const JobParameters& parameters, Progress* progress) {
+    EmergingJobResult out;
+    out.output = parameters.output("output");
+    const EmergingOptions options = emergingOptions(parameters);
+    ProgressSlice reading(progress, 0, 0.4), analysing(progress, 0.4, 0.9);
+    out.input = readEmergingInput(source, parameters, &reading);
+    out.result = analyseEmerging(out.input, options, &analysing);
+    EmergingOutputOptions written;
+    written.parameters = {{"source", source.description.empty() ? source.name : source.description},
+                          {"reference_date", parameters.text("reference-date")},
+                          {"neighbourhood_steps", std::to_string(options.neighbourhoodSteps)}};
+    writeEmerging(out.output, out.input, out.result, written);
+    return out;
 }
 
 } // namespace firebeat

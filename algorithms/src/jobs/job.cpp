@@ -229,13 +229,12 @@ std::optional<Timestamp> JobParameters::date(std::string_view key, bool endOfDay
     const std::string v = text(key);
     if (v.empty())
         return std::nullopt;
-    const auto t = parseTimestamp(v);
+    const auto t = endOfDay ? parsePeriodEnd(v) : parseTimestamp(v);
     if (!t)
         throw InputError(o.key +
                          ": expected an ISO 8601 date or date-time (2026-06-30, 2026-06-30T18:00), got " +
                          quotedValue(v));
-    const bool dateAlone = v.size() == 10;
-    return endOfDay && dateAlone ? *t + kSecondsPerDay - 1 : *t;
+    return *t;
 }
 
 void JobParameters::setOutput(const std::string& key, std::string path) {

@@ -1,6 +1,10 @@
 #include "firebeat/job_catalogue.h"
 
 #include "firebeat/coverage_job.h"
+#include "firebeat/districts.h"
+#include "firebeat/emerging.h"
+#include "firebeat/heatmap_job.h"
+#include "firebeat/hotspots_job.h"
 #include "firebeat/validate_job.h"
 
 namespace firebeat {
@@ -25,12 +29,12 @@ std::string losses(const InputLayer& layer) {
     return out.empty() ? "—" : out;
 }
 
-std::string geometryName(GeometryKind g) {
-    switch (g) {
+std::string geometryName(const InputLayer& layer) {
+    switch (layer.geometry) {
     case GeometryKind::Point:
         return "points";
     case GeometryKind::Polygon:
-        return "polygons";
+        return layer.pointsToo ? "polygons or points" : "polygons";
     case GeometryKind::None:
         break;
     }
@@ -40,7 +44,8 @@ std::string geometryName(GeometryKind g) {
 } // namespace
 
 std::vector<const JobSpec*> jobCatalogue() {
-    return {&validateJobSpec(), &coverageJobSpec(), &sizingJobSpec()};
+    return {&validateJobSpec(), &heatmapJobSpec(), &hotspotsJobSpec(), &emergingJob(),
+            &coverageJobSpec(), &sizingJobSpec(),  &reportJobSpec(),   &districtsJob()};
 }
 
 std::string inputsMarkdown(const std::vector<const JobSpec*>& jobs) {
@@ -57,7 +62,7 @@ std::string inputsMarkdown(const std::vector<const JobSpec*>& jobs) {
         out += "| layer | required | required fields | optional fields | what is lost without them |\n";
         out += "|---|---|---|---|---|\n";
         for (const InputLayer& layer : job->inputs)
-            out += "| `" + layer.key + "` (" + geometryName(layer.geometry) + ") | " +
+            out += "| `" + layer.key + "` (" + geometryName(layer) + ") | " +
                    (layer.required ? "yes" : "no") + " | " + fieldList(layer, true) + " | " +
                    fieldList(layer, false) + " | " + losses(layer) + " |\n";
     }

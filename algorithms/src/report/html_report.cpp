@@ -288,9 +288,14 @@ HtmlReportData computeHtmlReport(const Dataset& data, const HtmlReportParameters
                                  Progress* progress) {
     if (parameters.trendMonths < 1)
         throw InputError("trend months must be at least 1");
+    return completeHtmlReport(data, parameters, computeCoverage(data, parameters.coverage, report, progress));
+}
+
+HtmlReportData completeHtmlReport(const Dataset& data, const HtmlReportParameters& parameters,
+                                  CoverageResult coverage) {
     HtmlReportData r;
     r.parameters = parameters;
-    r.coverage = computeCoverage(data, parameters.coverage, report, progress);
+    r.coverage = std::move(coverage);
     if (!parameters.districtId.empty() &&
         std::none_of(r.coverage.districts.begin(), r.coverage.districts.end(),
                      [&](const DistrictCoverage& d) { return d.districtId == parameters.districtId; }))

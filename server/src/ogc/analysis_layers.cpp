@@ -15,13 +15,15 @@ namespace firebeat::ogc {
 namespace {
 
 // Every field `firebeat coverage` writes, from the writer's own declaration.
-QJsonObject districtMetrics(const DistrictCoverage& d, const std::vector<OutputColumn<DistrictCoverage>>& columns) {
+QJsonObject districtMetrics(const DistrictCoverage& d,
+                            const std::vector<OutputColumn<DistrictCoverage>>& columns) {
     QJsonObject o;
     for (const OutputColumn<DistrictCoverage>& c : columns) {
         const OutputValue v = c.value(d);
         QJsonValue json;
         if (const auto* i = std::get_if<std::int64_t>(&v))
-            json = c.type == OutputFieldType::DateTime ? QJsonValue(isoUtc(*i)) : QJsonValue(static_cast<qint64>(*i));
+            json = c.type == OutputFieldType::DateTime ? QJsonValue(isoUtc(*i))
+                                                       : QJsonValue(static_cast<qint64>(*i));
         else if (const auto* x = std::get_if<double>(&v))
             json = *x;
         else if (const auto* t = std::get_if<std::string>(&v))
