@@ -30,9 +30,9 @@ JobSpec makeSpec() {
         "zero, so cold spots on counts are weak: use a rate or Local Moran's I to find them.\n\n"
         "Writes the layer village_hotspots (or <layer>_hotspots for a layer's own field) with the "
         "statistics, and hotspot_metadata.";
-    InputLayer villages = modelInput(LayerKind::Villages, true,
-                                     "Villages, or any polygon or point layer with a value field", "",
-                                     {{"population", "no rate per 1,000 people"}});
+    InputLayer villages =
+        modelInput(LayerKind::Villages, true, "Villages, or any polygon or point layer with a value field",
+                   "", {{"population", "no rate per 1,000 people"}});
     villages.pointsToo = true;
     // With a value field the layer is any layer: its data-model fields are not needed then.
     for (InputField& f : villages.fields)
@@ -154,8 +154,9 @@ bool changed(const JobParameters& p, const OptionSpec& o) {
 
 // A layer's own field: only that layer read, through the layer reader that keeps every field.
 HotspotsJobResult runOnLayer(const JobSource& source, const JobParameters& p, Progress* progress) {
-    static const std::set<std::string, std::less<>> applies = {
-        "value-field", "id-field", "weights", "threshold", "k", "tolerance", "permutations", "seed", "neighbours"};
+    static const std::set<std::string, std::less<>> applies = {"value-field",  "id-field", "weights",
+                                                               "threshold",    "k",        "tolerance",
+                                                               "permutations", "seed",     "neighbours"};
     for (const OptionSpec& o : p.spec().options)
         if (!applies.contains(o.key) && changed(p, o))
             throw InputError(o.key + ": does not apply to value-field, which analyses the layer's own field");
