@@ -78,15 +78,17 @@ class TestCliHeatmap : public QObject {
         const QString out = dir_.filePath("bad.tif");
         const QStringList base = {"heatmap", "--input", source_, "--output", out};
         const QList<QPair<QStringList, QString>> cases = {
-            {{"--radius", "-5", "--pixel-size", "10"}, "--radius"},
-            {{"--radius", "300", "--pixel-size", "0"}, "--pixel-size"},
+            {{"--radius", "-5", "--pixel-size", "10"}, "radius: expected a number >= 0"},
+            {{"--radius", "0", "--pixel-size", "10"}, "radius: expected a positive number"},
+            {{"--radius", "300", "--pixel-size", "0"}, "pixel-size: expected a positive number"},
             {{"--radius", "300", "--pixel-size", "100000"}, "larger than the extent"},
             {{"--radius", "300", "--pixel-size", "10", "--weight-field", "nope"}, "nope"},
             {{"--radius", "300", "--pixel-size", "10", "--categories", "SMOKING"}, "SMOKING"},
             {{"--radius", "300", "--pixel-size", "10", "--from", "2027-01-01"}, "leave no hazard"},
-            {{"--radius", "300", "--pixel-size", "10", "--kernel", "cosine"}, "--kernel"},
-            {{"--radius", "300", "--pixel-size", "10", "--qgis-compatible"}, "raw|scaled"},
-            {{"--pixel-size", "10"}, "--radius M and/or --radius-field F, or --auto-radius"},
+            {{"--radius", "300", "--pixel-size", "10", "--kernel", "cosine"}, "kernel"},
+            {{"--radius", "300", "--pixel-size", "10", "--qgis-compatible"}, "output-value raw or scaled"},
+            {{"--radius", "300", "--pixel-size", "10", "--auto-radius"}, "auto-radius: give either"},
+            {{"--pixel-size", "10", "--extent", "5,5,1,1"}, "extent: expected xmin,ymin,xmax,ymax"},
         };
         for (const auto& [extra, message] : cases) {
             const CliResult r = cli(base + extra);

@@ -199,7 +199,7 @@ class TestCliHotspotsLayer : public QObject {
             << QStringList{"--villages-layer", "points", "--value-field", "w", "--weights", "knn"}
             << "layer 'points' feature";
         QTest::newRow("hazard filter") << QStringList{"--value-field", "hazards", "--min-severity", "2"}
-                                       << "--min-severity does not apply to --value-field";
+                                       << "min-severity: does not apply to value-field";
     }
 
     void clearErrors() {
