@@ -359,7 +359,8 @@ EmergingInput readEmergingInput(const JobSource& source, const JobParameters& gi
     return in;
 }
 
-EmergingJobResult runEmergingJob(const JobSource& source, const JobParameters& parameters, Progress* progress) {
+EmergingJobResult runEmergingJob(const JobSource& source, const JobParameters& parameters,
+                                 Progress* progress) {
     EmergingJobResult out;
     out.output = parameters.output("output");
     const EmergingOptions options = emergingOptions(parameters);
