@@ -23,7 +23,7 @@ QVariantMap CoverageAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
                                                 QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
             const CoverageJobResult run =

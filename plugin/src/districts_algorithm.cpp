@@ -23,7 +23,7 @@ QVariantMap DistrictsAlgorithm::processAlgorithm(const QVariantMap& parameters, 
                                                  QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
             // Every field: the blocks' go to the output, the sizing model reads the units' and

@@ -47,7 +47,7 @@ QVariantMap EmergingAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
                                                 QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.3), running(&progress, 0.3, 1);
             // Every field: the polygons' go to the output, the events' serve the filters.

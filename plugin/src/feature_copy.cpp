@@ -9,9 +9,13 @@
 #include <qgsprocessingparameters.h>
 #include <qgsprocessingutils.h>
 #include <qgsproviderregistry.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
 #include <QSet>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <memory>
 
@@ -36,7 +40,7 @@ FieldType memoryType(QVariant::Type type) {
     }
 }
 
-MemorySource::Value memoryValue(const QVariant& v, FieldType type) {
+MemorySource::Value memoryValue(const QVariant& v, FieldType type, std::optional<int> offsetMinutes) {
     if (v.isNull() || !v.isValid())
         return std::monostate{};
     switch (type) {
@@ -45,10 +49,16 @@ MemorySource::Value memoryValue(const QVariant& v, FieldType type) {
     case FieldType::Real:
         return v.toDouble();
     case FieldType::DateTime:
-        // Qt::ISODate keeps an explicit offset ("Z", "+08:00") and leaves local times bare, which
-        // the core takes as China Standard Time, as it does in a file.
+        // QGIS 3.22 hands a date-time over as the wall-clock value stored, its offset dropped: the
+        // offset stored with the field's values is put back; without one the value stays bare,
+        // which the core takes as China Standard Time, as it does in a file.
         if (v.type() == QVariant::Date)
             return v.toDate().toString(Qt::ISODate).toStdString();
+        if (offsetMinutes) {
+            QDateTime stored = v.toDateTime();
+            stored.setOffsetFromUtc(*offsetMinutes * 60);
+            return stored.toString(Qt::ISODateWithMs).toStdString();
+        }
         return v.toDateTime().toString(Qt::ISODateWithMs).toStdString();
     case FieldType::Text:
         break;
@@ -72,10 +82,53 @@ std::string crsText(const QgsCoordinateReferenceSystem& crs) {
     return crs.toWkt(QgsCoordinateReferenceSystem::WKT_PREFERRED).toStdString();
 }
 
+// The UTC offset (minutes) stored with each date-time field of an OGR layer, from the field's
+// first values (a layer stores one convention: GeoPackage writers UTC, others what they were
+// given); fields without one are left out.
+std::map<QString, int> storedOffsets(const QgsVectorLayer* layer) {
+    std::map<QString, int> out;
+    if (!layer || !layer->dataProvider() || layer->providerType() != QLatin1String("ogr"))
+        return out;
+    const QVariantMap uri =
+        QgsProviderRegistry::instance()->decodeUri(QStringLiteral("ogr"), layer->source());
+    const GDALDatasetUniquePtr ds(
+        GDALDataset::Open(uri.value(QStringLiteral("path")).toString().toUtf8().constData(),
+                          GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        return out;
+    const QString name = uri.value(QStringLiteral("layerName")).toString();
+    OGRLayer* ogr = name.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(name.toUtf8().constData());
+    if (!ogr)
+        return out;
+    const OGRFeatureDefn* defn = ogr->GetLayerDefn();
+    std::vector<int> pending;
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (defn->GetFieldDefn(i)->GetType() == OFTDateTime)
+            pending.push_back(i);
+    ogr->ResetReading();
+    for (int n = 0; !pending.empty() && n < 1000; ++n) {
+        const OGRFeatureUniquePtr f(ogr->GetNextFeature());
+        if (!f)
+            break;
+        std::erase_if(pending, [&](int i) {
+            if (!f->IsFieldSetAndNotNull(i))
+                return false;
+            int y, m, d, h, min, tz;
+            float sec;
+            f->GetFieldAsDateTime(i, &y, &m, &d, &h, &min, &sec, &tz);
+            if (tz >= 100) // OGR's TZFlag: 100 = UTC, each step of 1 a quarter hour
+                out[QString::fromUtf8(defn->GetFieldDefn(i)->GetNameRef())] = (tz - 100) * 15;
+            return true;
+        });
+    }
+    return out;
+}
+
 } // namespace
 
 void FeatureCopy::copy(QgsFeatureSource& source, const std::string& layerName,
-                       const std::optional<QStringList>& fields, MemorySource& memory, Progress* progress) {
+                       const std::optional<QStringList>& fields, MemorySource& memory, Progress* progress,
+                       const std::map<QString, int>& storedOffsets) {
     const QgsFields all = source.fields();
     QgsAttributeList indices;
     std::vector<MemorySource::Field> memoryFields;
@@ -91,6 +144,11 @@ void FeatureCopy::copy(QgsFeatureSource& source, const std::string& layerName,
     request.setSubsetOfAttributes(indices);
     QgsFeatureIterator it = source.getFeatures(request);
     std::vector<MemorySource::Value> values(memoryFields.size());
+    std::vector<std::optional<int>> offsets(memoryFields.size());
+    for (std::size_t k = 0; k < memoryFields.size(); ++k)
+        if (const auto offset = storedOffsets.find(all.at(indices[static_cast<int>(k)]).name());
+            offset != storedOffsets.end())
+            offsets[k] = offset->second;
     QgsFeature f;
     for (std::size_t n = 0; it.nextFeature(f); ++n) {
         if ((n & 0x3ff) == 0) {
@@ -99,7 +157,8 @@ void FeatureCopy::copy(QgsFeatureSource& source, const std::string& layerName,
                 progress->report(std::min(1.0, static_cast<double>(n) / total), "copying " + layerName);
         }
         for (std::size_t k = 0; k < memoryFields.size(); ++k)
-            values[k] = memoryValue(f.attribute(indices[static_cast<int>(k)]), memoryFields[k].type);
+            values[k] =
+                memoryValue(f.attribute(indices[static_cast<int>(k)]), memoryFields[k].type, offsets[k]);
         const QByteArray wkb = f.hasGeometry() ? f.geometry().asWkb() : QByteArray();
         memory.addFeature(
             f.id(), values,
@@ -164,13 +223,13 @@ JobSource FeatureCopy::copyInputs(const JobSpec& spec, const QgsProcessingAlgori
             }
         const std::string layer = input.kind ? std::string(layerName(*input.kind)) : input.key;
         ProgressSlice slice(progress, share * static_cast<double>(i), share * static_cast<double>(i + 1));
+        const QgsVectorLayer* layerOf =
+            QgsProcessingParameters::parameterAsVectorLayer(definition, parameters, context);
         copy(*source, layer, allFields.contains(input.key) ? std::nullopt : std::optional(fields), memory,
-             &slice);
+             &slice, storedOffsets(layerOf));
         if (!input.kind)
             out.namedLayers[input.key] = layer;
         described << source->sourceName();
-        const QgsVectorLayer* layerOf =
-            QgsProcessingParameters::parameterAsVectorLayer(definition, parameters, context);
         const QString file = layerOf ? QgsProviderRegistry::instance()
                                            ->decodeUri(layerOf->providerType(), layerOf->source())
                                            .value(QStringLiteral("path"))

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <map>
 #include <optional>
 #include <set>
 
@@ -26,10 +27,12 @@ class FeatureCopy {
   public:
     // Copies `source` into `memory` as the layer `layerName`, with the fields named in `fields`
     // that the source has (under their own names and types; all of them without `fields`), the
-    // source's CRS and feature ids. Throws Cancelled when cancelled.
+    // source's CRS and feature ids. QGIS 3.22 drops a date-time's stored UTC offset:
+    // `storedOffsets` gives it back by field name (minutes; fields not named stay bare, which the
+    // core reads as China Standard Time). Throws Cancelled when cancelled.
     static void copy(QgsFeatureSource& source, const std::string& layerName,
                      const std::optional<QStringList>& fields, MemorySource& memory,
-                     Progress* progress = nullptr);
+                     Progress* progress = nullptr, const std::map<QString, int>& storedOffsets = {});
 
     // The feature sources given for a job's input layers (parameters named by
     // JobAlgorithm::parameterName), each with the fields its field parameters name and those of the

@@ -27,7 +27,7 @@ QVariantMap HeatmapAlgorithm::processAlgorithm(const QVariantMap& parameters, Qg
                                                QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.3), running(&progress, 0.3, 1);
             const HeatmapJobResult run =

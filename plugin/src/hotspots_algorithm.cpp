@@ -24,7 +24,7 @@ QVariantMap HotspotsAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
     std::string written;
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
             // A layer's own field: the output keeps every field of the layer.

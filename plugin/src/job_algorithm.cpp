@@ -186,6 +186,21 @@ QString fieldParameterName(const InputLayer& layer, const InputField& field) {
     return parameterName(layer.key) + QLatin1Char('_') + parameterName(field.key) + QStringLiteral("_FIELD");
 }
 
+QString JobAlgorithm::withParameterNames(const QString& message) const {
+    const JobSpec& s = spec();
+    std::vector<std::string> keys;
+    for (const OptionSpec& o : s.options)
+        keys.push_back(o.key);
+    for (const OutputSpec& o : s.outputs)
+        keys.push_back(o.key);
+    for (const std::string& key : keys) {
+        const QString prefix = fromStd(key) + QLatin1Char(':');
+        if (message.startsWith(prefix))
+            return parameterName(key) + message.mid(prefix.size() - 1);
+    }
+    return message;
+}
+
 QString JobAlgorithm::shortHelpString() const {
     return translatedSpecText(spec().help);
 }

@@ -5,6 +5,8 @@
 // destinations. An algorithm file only names the algorithm and hands the job its parameters.
 #pragma once
 
+#include "algorithm_support.h"
+
 #include "firebeat/job.h"
 #include "firebeat/memory_source.h"
 
@@ -33,6 +35,17 @@ class JobAlgorithm : public QgsProcessingAlgorithm {
     // Adds the spec's parameters (layers and their fields, options, then GCJ02, ANALYSIS_CRS and
     // REPAIR_GEOMETRIES when the job reads layers, then the outputs).
     void addJobParameters();
+    // runCore() with the job's messages naming QGIS's parameters ("window-days: ..." becomes
+    // "WINDOW_DAYS: ..."): the core names its options by their keys.
+    template <class Work> bool runJob(Work&& work) const {
+        try {
+            return runCore(std::forward<Work>(work));
+        } catch (const QgsProcessingException& e) {
+            throw QgsProcessingException(withParameterNames(e.what()));
+        }
+    }
+    QString withParameterNames(const QString& message) const;
+
     // The option values given, as text for the job, and the output paths: a feature sink's is a
     // temporary GeoPackage the job writes and finishOutputs() copies into the sink.
     JobParameters jobParameters(const QVariantMap& parameters, QgsProcessingContext& context) const;

@@ -23,7 +23,7 @@ QVariantMap SizingAlgorithm::processAlgorithm(const QVariantMap& parameters, Qgs
                                               QgsProcessingFeedback* feedback) {
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
             const SizingJobResult run =

@@ -29,7 +29,7 @@ QVariantMap ValidateAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
     const JobParameters job = jobParameters(parameters, context);
     FeedbackProgress progress(feedback);
     ReadResult result;
-    if (!runCore([&] {
+    if (!runJob([&] {
             MemorySource memory;
             ProgressSlice copying(&progress, 0, 0.3), reading(&progress, 0.3, 1);
             result = runValidateJob(jobSource(parameters, context, memory, &copying), job, &reading);

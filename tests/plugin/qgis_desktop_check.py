@@ -40,7 +40,7 @@ def check_registry():
 def run_heatmap():
     results = processing.runAndLoadResults(
         "firebeat:hazardheatmap",
-        {"INPUT": SAMPLE + "|layername=hazards", "RADIUS": 800, "PIXEL_SIZE": 100, "OUTPUT": HEATMAP},
+        {"HAZARDS": SAMPLE + "|layername=hazards", "RADIUS": 800, "PIXEL_SIZE": 100, "OUTPUT": HEATMAP},
     )
     report["heatmap_output"] = results["OUTPUT"]
     layers = [

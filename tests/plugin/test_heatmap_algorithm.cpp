@@ -84,7 +84,8 @@ class TestHeatmapAlgorithm : public QObject {
         QVERIFY(QFile::exists(":/firebeat/icons/heatmap.svg"));
         QVERIFY(alg->parameterDefinition("QGIS_COMPATIBLE")->flags() &
                 QgsProcessingParameterDefinition::FlagAdvanced);
-        QCOMPARE(alg->parameterDefinition("SEVERITY_FIELD")->defaultValue().toString(), QString("severity"));
+        QCOMPARE(alg->parameterDefinition("HAZARDS_SEVERITY_FIELD")->defaultValue().toString(),
+                 QString("severity"));
     }
 
     void rasterEqualsTheCommandLine_data() {
@@ -116,7 +117,8 @@ class TestHeatmapAlgorithm : public QObject {
             dir_.filePath(QString("plugin_%1.tif").arg(QTest::currentDataTag()).replace(' ', '_'));
         const QString cli =
             dir_.filePath(QString("cli_%1.tif").arg(QTest::currentDataTag()).replace(' ', '_'));
-        QVariantMap parameters{{"INPUT", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 100}, {"OUTPUT", plugin}};
+        QVariantMap parameters{
+            {"HAZARDS", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 100}, {"OUTPUT", plugin}};
         parameters.insert(extra);
         const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
@@ -132,7 +134,7 @@ class TestHeatmapAlgorithm : public QObject {
     void extentIsHonoured() {
         const QString projected = dir_.filePath("extent_projected.tif");
         const AlgorithmRun run =
-            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+            runAlgorithm("firebeat:hazardheatmap", {{"HAZARDS", hazards_},
                                                     {"RADIUS", 800},
                                                     {"PIXEL_SIZE", 100},
                                                     {"EXTENT", "565000,573000,2765000,2772000 [EPSG:4543]"},
@@ -147,7 +149,7 @@ class TestHeatmapAlgorithm : public QObject {
         // A canvas extent in degrees is transformed: the raster covers each corner, plus at most a pixel.
         const QString geographic = dir_.filePath("extent_geographic.tif");
         const AlgorithmRun degrees =
-            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+            runAlgorithm("firebeat:hazardheatmap", {{"HAZARDS", hazards_},
                                                     {"RADIUS", 800},
                                                     {"PIXEL_SIZE", 100},
                                                     {"EXTENT", "102.66,102.73,25.0,25.05 [EPSG:4326]"},
@@ -168,11 +170,11 @@ class TestHeatmapAlgorithm : public QObject {
                  qPrintable(e.toString() + " vs " + corners.toString()));
 
         const AlgorithmRun empty =
-            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+            runAlgorithm("firebeat:hazardheatmap", {{"HAZARDS", hazards_},
                                                     {"EXTENT", "565000,565000,2765000,2772000 [EPSG:4543]"},
                                                     {"OUTPUT", dir_.filePath("empty_extent.tif")}});
         QVERIFY(!empty.ok);
-        QVERIFY2(empty.errors.contains("EXTENT"), qPrintable(empty.errors));
+        QVERIFY2(empty.errors.contains("EXTENT:"), qPrintable(empty.errors));
     }
 
     void overviewsAndCogAsGdalSeesThem_data() {
@@ -189,7 +191,8 @@ class TestHeatmapAlgorithm : public QObject {
         QFETCH(QString, layout);
         // 10 m pixels: about 700 x 500, above the 256 pixels where overviews stop.
         const QString output = dir_.filePath(QString("structure_%1.tif").arg(QTest::currentDataTag()));
-        QVariantMap parameters{{"INPUT", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 10}, {"OUTPUT", output}};
+        QVariantMap parameters{
+            {"HAZARDS", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 10}, {"OUTPUT", output}};
         parameters.insert(extra);
         const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
@@ -216,11 +219,11 @@ class TestHeatmapAlgorithm : public QObject {
         const QString gcj = dir_.filePath("gcj02.tif"), wgs = dir_.filePath("wgs84.tif");
         const QVariantMap common{{"RADIUS", 800}, {"PIXEL_SIZE", 100}};
         QVariantMap parameters = common;
-        parameters.insert({{"INPUT", gcjSource + "|layername=hazards"}, {"GCJ02", true}, {"OUTPUT", gcj}});
+        parameters.insert({{"HAZARDS", gcjSource + "|layername=hazards"}, {"GCJ02", true}, {"OUTPUT", gcj}});
         const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap", parameters);
         QVERIFY2(run.ok, qPrintable(run.errors));
         parameters = common;
-        parameters.insert({{"INPUT", hazards_}, {"OUTPUT", wgs}});
+        parameters.insert({{"HAZARDS", hazards_}, {"OUTPUT", wgs}});
         QVERIFY(runAlgorithm("firebeat:hazardheatmap", parameters).ok);
         // Converted back to WGS 84 (round trip < 1 cm), the heatmap is the one of the original positions.
         const QString diff = compareRasters(gcj, wgs);
@@ -243,7 +246,7 @@ class TestHeatmapAlgorithm : public QObject {
         const QString output = dir_.filePath("styled.tif");
         const AlgorithmRun run =
             runAlgorithm("firebeat:hazardheatmap",
-                         {{"INPUT", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 100}, {"OUTPUT", output}});
+                         {{"HAZARDS", hazards_}, {"RADIUS", 800}, {"PIXEL_SIZE", 100}, {"OUTPUT", output}});
         QVERIFY2(run.ok, qPrintable(run.errors));
         const std::vector<double> items = styledBreaks(output);
         QCOMPARE(items.size(), std::size_t{6});
@@ -267,8 +270,8 @@ class TestHeatmapAlgorithm : public QObject {
                               "the firebeat command line was not built (Qt 6 missing)");
         const QString sample = QStringLiteral(FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite");
         const QString output = dir_.filePath("sample_defaults.tif");
-        const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap",
-                                              {{"INPUT", sample + "|layername=hazards"}, {"OUTPUT", output}});
+        const AlgorithmRun run = runAlgorithm(
+            "firebeat:hazardheatmap", {{"HAZARDS", sample + "|layername=hazards"}, {"OUTPUT", output}});
         QVERIFY2(run.ok, qPrintable(run.errors));
         QStringList plugin;
         for (const double b : styledBreaks(output))
@@ -301,21 +304,21 @@ class TestHeatmapAlgorithm : public QObject {
 
     void badInputGivesTheCoresMessage() {
         const AlgorithmRun none =
-            runAlgorithm("firebeat:hazardheatmap", {{"INPUT", hazards_},
+            runAlgorithm("firebeat:hazardheatmap", {{"HAZARDS", hazards_},
                                                     {"MIN_SEVERITY", 3},
                                                     {"CATEGORIES", QVariantList{8}}, // EBIKE: only severity 1
                                                     {"OUTPUT", dir_.filePath("none.tif")}});
         QVERIFY(!none.ok);
-        QVERIFY2(none.errors.contains("the filters leave no hazard out of 3"), qPrintable(none.errors));
+        QVERIFY2(none.errors.contains("the filters leave no hazard"), qPrintable(none.errors));
         QVERIFY(!QFile::exists(dir_.filePath("none.tif")));
         const AlgorithmRun density = runAlgorithm(
             "firebeat:hazardheatmap",
-            {{"INPUT", hazards_}, {"QGIS_COMPATIBLE", true}, {"OUTPUT", dir_.filePath("density.tif")}});
+            {{"HAZARDS", hazards_}, {"QGIS_COMPATIBLE", true}, {"OUTPUT", dir_.filePath("density.tif")}});
         QVERIFY(!density.ok);
         QVERIFY2(density.errors.contains("QGIS_COMPATIBLE"), qPrintable(density.errors));
         const AlgorithmRun weights = runAlgorithm(
             "firebeat:hazardheatmap",
-            {{"INPUT", hazards_}, {"SEVERITY_WEIGHTS", "1,2"}, {"OUTPUT", dir_.filePath("weights.tif")}});
+            {{"HAZARDS", hazards_}, {"SEVERITY_WEIGHTS", "1,2"}, {"OUTPUT", dir_.filePath("weights.tif")}});
         QVERIFY(!weights.ok);
         QVERIFY2(weights.errors.contains("SEVERITY_WEIGHTS: expected three numbers"),
                  qPrintable(weights.errors));
@@ -349,10 +352,12 @@ class TestHeatmapAlgorithm : public QObject {
             }
         });
         const QString output = dir_.filePath("cancelled.tif");
-        const AlgorithmRun run = runAlgorithm(
-            "firebeat:hazardheatmap",
-            {{"INPUT", QVariant::fromValue(&layer)}, {"RADIUS", 3000}, {"PIXEL_SIZE", 5}, {"OUTPUT", output}},
-            &feedback);
+        const AlgorithmRun run = runAlgorithm("firebeat:hazardheatmap",
+                                              {{"HAZARDS", QVariant::fromValue(&layer)},
+                                               {"RADIUS", 3000},
+                                               {"PIXEL_SIZE", 5},
+                                               {"OUTPUT", output}},
+                                              &feedback);
         QVERIFY2(feedback.isCanceled(),
                  qPrintable(QString("ok %1 errors %2 output %3")
                                 .arg(run.ok)

@@ -61,7 +61,7 @@ class TestQgisProcess : public QObject {
                               "the firebeat command line was not built (Qt 6 missing)");
         const QString plugin = dir_.filePath("qgis_process.tif"), cli = dir_.filePath("cli.tif");
         const auto [code, out] =
-            qgisProcess({"run", "firebeat:hazardheatmap", "--", "INPUT=" + clean_ + "|layername=hazards",
+            qgisProcess({"run", "firebeat:hazardheatmap", "--", "HAZARDS=" + clean_ + "|layername=hazards",
                          "RADIUS=800", "PIXEL_SIZE=100", "OUTPUT=" + plugin});
         QVERIFY2(code == 0, qPrintable(out));
         const auto [cliCode, cliOut] = runCli({"heatmap", "--quiet", "--input", clean_, "--output", cli,

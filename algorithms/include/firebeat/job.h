@@ -157,6 +157,11 @@ struct JobSource {
     std::map<std::string, std::string> namedLayers{};
 };
 
+// The value of a Choice option, checked against its declared choices (InputError otherwise).
+inline const std::string& choiceText(const JobParameters& parameters, std::string_view key) {
+    return parameters.spec().option(key)->choices[parameters.choice(key)];
+}
+
 // What a job's run read and met, for the front end to show; a job's result derives from it.
 struct AnalysisRun {
     ReadResult read{}; // the records and the reader's problems (features left out)

@@ -125,7 +125,7 @@ JobSpec makeSpec() {
 
 WeightsOptions weightsFrom(const JobParameters& p) {
     WeightsOptions w;
-    w.kind = *parseWeightsKind(p.text("weights")); // a declared choice
+    w.kind = *parseWeightsKind(choiceText(p, "weights"));
     w.threshold = p.optionalReal("threshold");
     w.k = static_cast<int>(p.integer("k"));
     w.tolerance = p.real("tolerance");
@@ -198,7 +198,7 @@ HotspotsJobResult runHotspotsJob(const JobSource& source, const JobParameters& p
         throw InputError("id-field: goes with value-field");
     HotspotOptions o;
     o.hazards = hazardFilterFrom(p);
-    o.ratePer = *parseRateBase(p.text("rate-per")); // a declared choice
+    o.ratePer = *parseRateBase(choiceText(p, "rate-per"));
     o.ebSmoothing = p.flag("eb-smoothing");
     o.hexSize = p.optionalReal("hex-size");
     o.weights = weightsFrom(p);

@@ -244,7 +244,8 @@ JobSpec makeHeatmapSpec() {
          .choices = {"density", "raw", "scaled"}},
         {.key = "qgis-compatible",
          .type = OptionType::Flag,
-         .help = "Reproduce QGIS's heatmap exactly (grid, values, nodata) with QGIS's defaults."},
+         .help = "Reproduce QGIS's heatmap exactly (grid, values, nodata) with QGIS's defaults.",
+         .advanced = true},
         {.key = "severity-weights",
          .type = OptionType::Text,
          .help = "Weights of severity 1, 2, 3 (data-model hazards without a weight field).",
@@ -342,9 +343,10 @@ HeatmapJob heatmapJobFrom(const JobParameters& p) {
             throw InputError("half-life-days: needs a reference-date (or to) to count ages from");
         job.weighting.referenceDate = *reference;
     }
-    job.kde.kernel = *parseKernel(p.text("kernel")); // declared choices
+    // choice() checks the value against the declared choices, which the parsers all know.
+    job.kde.kernel = *parseKernel(choiceText(p, "kernel"));
     job.kde.decay = p.real("decay");
-    job.kde.value = *parseOutputValue(p.text("output-value"));
+    job.kde.value = *parseOutputValue(choiceText(p, "output-value"));
     job.kde.qgisCompatible = p.flag("qgis-compatible");
     if (job.kde.qgisCompatible && job.kde.value == OutputValue::Density)
         throw InputError("qgis-compatible: reproduces QGIS's raw or scaled output; choose output-value raw "
