@@ -1,8 +1,5 @@
 #include "coverage_algorithm.h"
 
-#include "algorithm_support.h"
-#include "feedback_progress.h"
-
 #include "firebeat/coverage_job.h"
 
 namespace firebeat::qgis {
@@ -15,24 +12,13 @@ const JobSpec& CoverageAlgorithm::spec() const {
     return coverageJobSpec();
 }
 
-void CoverageAlgorithm::initAlgorithm(const QVariantMap&) {
-    addJobParameters();
-}
-
-QVariantMap CoverageAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                QgsProcessingFeedback* feedback) {
-    const JobParameters job = jobParameters(parameters, context);
-    FeedbackProgress progress(feedback);
-    if (!runJob([&] {
-            MemorySource memory;
-            ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
-            const CoverageJobResult run =
-                runCoverageJob(jobSource(parameters, context, memory, &copying), job, &running);
-            reportProblems(run.read.report, feedback);
-            reportProblems(run.problems, feedback);
-        }))
-        return {};
-    return finishOutputs(parameters, context, job);
+JobAlgorithm::RunOutputs CoverageAlgorithm::analyse(const JobSource& source, const JobParameters& job,
+                                                    Progress* progress,
+                                                    QgsProcessingFeedback* feedback) const {
+    const CoverageJobResult ran = runCoverageJob(source, job, progress);
+    reportProblems(ran.read.report, feedback);
+    reportProblems(ran.problems, feedback);
+    return {};
 }
 
 } // namespace firebeat::qgis

@@ -11,16 +11,13 @@ class CoverageAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("coveragegaps"); }
     QString displayName() const override { return tr("Coverage gaps by police-station district"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QIcon icon() const override;
     CoverageAlgorithm* createInstance() const override { return new CoverageAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
 };
 
 } // namespace firebeat::qgis

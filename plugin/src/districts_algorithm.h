@@ -11,16 +11,14 @@ class DistrictsAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("districtdesign"); }
     QString displayName() const override { return tr("District design"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QIcon icon() const override;
     DistrictsAlgorithm* createInstance() const override { return new DistrictsAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
+    std::set<std::string> inputsWithAllFields(const JobParameters& job) const override;
 };
 
 } // namespace firebeat::qgis

@@ -1,11 +1,9 @@
 #include "emerging_algorithm.h"
 
-#include "algorithm_support.h"
-#include "feedback_progress.h"
-
 #include "firebeat/emerging.h"
 
 namespace firebeat::qgis {
+
 namespace {
 
 // The pattern names as the style's labels, for the translation (applied when the layer loads).
@@ -39,26 +37,18 @@ const JobSpec& EmergingAlgorithm::spec() const {
     return emergingJob();
 }
 
-void EmergingAlgorithm::initAlgorithm(const QVariantMap&) {
-    addJobParameters();
+std::set<std::string> EmergingAlgorithm::inputsWithAllFields(const JobParameters&) const {
+    return {"villages", "events"}; // the polygons' fields go to the output, the events' serve the filters
 }
 
-QVariantMap EmergingAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                QgsProcessingFeedback* feedback) {
-    const JobParameters job = jobParameters(parameters, context);
-    FeedbackProgress progress(feedback);
-    if (!runJob([&] {
-            MemorySource memory;
-            ProgressSlice copying(&progress, 0, 0.3), running(&progress, 0.3, 1);
-            // Every field: the polygons' go to the output, the events' serve the filters.
-            const EmergingJobResult run = runEmergingJob(
-                jobSource(parameters, context, memory, &copying, {"villages", "events"}), job, &running);
-            if (feedback)
-                for (const std::string& note : run.result.notes)
-                    feedback->pushInfo(QString::fromStdString(note));
-        }))
-        return {};
-    return finishOutputs(parameters, context, job);
+JobAlgorithm::RunOutputs EmergingAlgorithm::analyse(const JobSource& source, const JobParameters& job,
+                                                    Progress* progress,
+                                                    QgsProcessingFeedback* feedback) const {
+    const EmergingJobResult ran = runEmergingJob(source, job, progress);
+    if (feedback)
+        for (const std::string& note : ran.result.notes)
+            feedback->pushInfo(QString::fromStdString(note));
+    return {};
 }
 
 } // namespace firebeat::qgis

@@ -1,5 +1,4 @@
 // firebeat:emerginghotspots: `firebeat emerging` in the toolbox, on any polygon layer and any
-// point layer with a date-time field. Its parameters are the core job's declaration.
 #pragma once
 
 #include "job_algorithm.h"
@@ -12,16 +11,14 @@ class EmergingAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("emerginghotspots"); }
     QString displayName() const override { return tr("Emerging hot spots (space-time)"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QIcon icon() const override;
     EmergingAlgorithm* createInstance() const override { return new EmergingAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
+    std::set<std::string> inputsWithAllFields(const JobParameters& job) const override;
 };
 
 } // namespace firebeat::qgis

@@ -11,17 +11,14 @@ class HeatmapAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("hazardheatmap"); }
     QString displayName() const override { return tr("Hazard kernel-density heatmap"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QStringList tags() const override;
     QIcon icon() const override;
     HeatmapAlgorithm* createInstance() const override { return new HeatmapAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
 };
 
 } // namespace firebeat::qgis

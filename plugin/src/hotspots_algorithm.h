@@ -11,16 +11,14 @@ class HotspotsAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("villagehotspots"); }
     QString displayName() const override { return tr("Village hot spots (Gi*, Local Moran's I)"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QIcon icon() const override;
     HotspotsAlgorithm* createInstance() const override { return new HotspotsAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
+    std::set<std::string> inputsWithAllFields(const JobParameters& job) const override;
 };
 
 } // namespace firebeat::qgis

@@ -1,5 +1,7 @@
 #include "job_algorithm.h"
 
+#include "feedback_progress.h"
+
 #include "feature_copy.h"
 #include "output_styles.h"
 
@@ -199,6 +201,27 @@ QString JobAlgorithm::withParameterNames(const QString& message) const {
             return parameterName(key) + message.mid(prefix.size() - 1);
     }
     return message;
+}
+
+void JobAlgorithm::initAlgorithm(const QVariantMap&) {
+    addJobParameters();
+}
+
+QVariantMap JobAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                           QgsProcessingFeedback* feedback) {
+    const JobParameters job = jobParameters(parameters, context);
+    FeedbackProgress progress(feedback);
+    RunOutputs ran;
+    if (!runJob([&] {
+            MemorySource memory;
+            ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
+            ran = analyse(jobSource(parameters, context, memory, &copying, inputsWithAllFields(job)), job,
+                          &running, feedback);
+        }))
+        return {};
+    QVariantMap outputs = finishOutputs(parameters, context, job, ran.writtenLayers);
+    outputs.insert(ran.extra);
+    return outputs;
 }
 
 QString JobAlgorithm::shortHelpString() const {

@@ -28,9 +28,29 @@ class JobAlgorithm : public QgsProcessingAlgorithm {
 
   public:
     QString shortHelpString() const override;
+    QString group() const override { return tr("Analysis"); }
+    QString groupId() const override { return QStringLiteral("analysis"); }
+    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     virtual const JobSpec& spec() const = 0;
+
+    // What a job's run hands back: the layers its sink outputs were written under when not the
+    // spec's, and outputs of the algorithm's own (validate's counts).
+    struct RunOutputs {
+        std::map<std::string, std::string> writtenLayers;
+        QVariantMap extra;
+    };
+    // Runs the job on the copied layers and logs its notes on `feedback` (which may be null).
+    virtual RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                               QgsProcessingFeedback* feedback) const = 0;
+    // The inputs copied with every field, not only the declared ones (a job that keeps a layer's
+    // own fields or reads fields it does not declare).
+    virtual std::set<std::string> inputsWithAllFields(const JobParameters&) const { return {}; }
+
+    // Copies the input layers, runs the job, fills the outputs: the same for every job.
+    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
+                                 QgsProcessingFeedback* feedback) final;
 
     // Adds the spec's parameters (layers and their fields, options, then GCJ02, ANALYSIS_CRS and
     // REPAIR_GEOMETRIES when the job reads layers, then the outputs).

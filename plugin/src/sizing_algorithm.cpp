@@ -1,8 +1,5 @@
 #include "sizing_algorithm.h"
 
-#include "algorithm_support.h"
-#include "feedback_progress.h"
-
 #include "firebeat/coverage_job.h"
 
 namespace firebeat::qgis {
@@ -15,24 +12,12 @@ const JobSpec& SizingAlgorithm::spec() const {
     return sizingJobSpec();
 }
 
-void SizingAlgorithm::initAlgorithm(const QVariantMap&) {
-    addJobParameters();
-}
-
-QVariantMap SizingAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                              QgsProcessingFeedback* feedback) {
-    const JobParameters job = jobParameters(parameters, context);
-    FeedbackProgress progress(feedback);
-    if (!runJob([&] {
-            MemorySource memory;
-            ProgressSlice copying(&progress, 0, 0.2), running(&progress, 0.2, 1);
-            const SizingJobResult run =
-                runSizingJob(jobSource(parameters, context, memory, &copying), job, &running);
-            reportProblems(run.read.report, feedback);
-            reportProblems(run.problems, feedback);
-        }))
-        return {};
-    return finishOutputs(parameters, context, job);
+JobAlgorithm::RunOutputs SizingAlgorithm::analyse(const JobSource& source, const JobParameters& job,
+                                                  Progress* progress, QgsProcessingFeedback* feedback) const {
+    const SizingJobResult ran = runSizingJob(source, job, progress);
+    reportProblems(ran.read.report, feedback);
+    reportProblems(ran.problems, feedback);
+    return {};
 }
 
 } // namespace firebeat::qgis

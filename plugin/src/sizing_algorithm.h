@@ -11,16 +11,13 @@ class SizingAlgorithm final : public JobAlgorithm {
   public:
     QString name() const override { return QStringLiteral("districtsizing"); }
     QString displayName() const override { return tr("District staffing estimate"); }
-    QString group() const override { return tr("Analysis"); }
-    QString groupId() const override { return QStringLiteral("analysis"); }
     QIcon icon() const override;
     SizingAlgorithm* createInstance() const override { return new SizingAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
 };
 
 } // namespace firebeat::qgis

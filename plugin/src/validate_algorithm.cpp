@@ -1,8 +1,5 @@
 #include "validate_algorithm.h"
 
-#include "algorithm_support.h"
-#include "feedback_progress.h"
-
 #include "firebeat/validate_job.h"
 
 #include <qgsprocessingoutputs.h>
@@ -17,25 +14,17 @@ const JobSpec& ValidateAlgorithm::spec() const {
     return validateJobSpec();
 }
 
-void ValidateAlgorithm::initAlgorithm(const QVariantMap&) {
-    addJobParameters();
+void ValidateAlgorithm::initAlgorithm(const QVariantMap& configuration) {
+    JobAlgorithm::initAlgorithm(configuration);
     addOutput(new QgsProcessingOutputNumber(QStringLiteral("ERRORS"), tr("Errors")));
     addOutput(new QgsProcessingOutputNumber(QStringLiteral("WARNINGS"), tr("Warnings")));
     addOutput(new QgsProcessingOutputString(QStringLiteral("REPORT"), tr("Report")));
 }
 
-QVariantMap ValidateAlgorithm::processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                                QgsProcessingFeedback* feedback) {
-    const JobParameters job = jobParameters(parameters, context);
-    FeedbackProgress progress(feedback);
-    ReadResult result;
-    if (!runJob([&] {
-            MemorySource memory;
-            ProgressSlice copying(&progress, 0, 0.3), reading(&progress, 0.3, 1);
-            result = runValidateJob(jobSource(parameters, context, memory, &copying), job, &reading);
-        }))
-        return {};
-    const Report& report = result.report;
+JobAlgorithm::RunOutputs ValidateAlgorithm::analyse(const JobSource& source, const JobParameters& job,
+                                                    Progress* progress,
+                                                    QgsProcessingFeedback* feedback) const {
+    const Report report = runValidateJob(source, job, progress).report;
     if (feedback)
         for (const Problem& p : report.problems()) {
             const QString line = QString::fromStdString(describe(p));
@@ -44,11 +33,10 @@ QVariantMap ValidateAlgorithm::processAlgorithm(const QVariantMap& parameters, Q
     const QString text = QString::fromStdString(report.toText());
     if (feedback)
         feedback->pushInfo(text);
-    QVariantMap outputs = finishOutputs(parameters, context, job);
-    outputs.insert(QStringLiteral("ERRORS"), static_cast<qlonglong>(report.count(Severity::Error)));
-    outputs.insert(QStringLiteral("WARNINGS"), static_cast<qlonglong>(report.count(Severity::Warning)));
-    outputs.insert(QStringLiteral("REPORT"), text);
-    return outputs;
+    return {{},
+            {{QStringLiteral("ERRORS"), static_cast<qlonglong>(report.count(Severity::Error))},
+             {QStringLiteral("WARNINGS"), static_cast<qlonglong>(report.count(Severity::Warning))},
+             {QStringLiteral("REPORT"), text}}};
 }
 
 } // namespace firebeat::qgis

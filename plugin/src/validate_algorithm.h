@@ -13,14 +13,14 @@ class ValidateAlgorithm final : public JobAlgorithm {
     QString displayName() const override { return tr("Validate inspection layers"); }
     QString group() const override { return tr("Data"); }
     QString groupId() const override { return QStringLiteral("data"); }
+    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
     QIcon icon() const override;
     ValidateAlgorithm* createInstance() const override { return new ValidateAlgorithm(); }
-    void initAlgorithm(const QVariantMap& configuration = QVariantMap()) override;
 
   protected:
     const JobSpec& spec() const override;
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback* feedback) override;
+    RunOutputs analyse(const JobSource& source, const JobParameters& job, Progress* progress,
+                       QgsProcessingFeedback* feedback) const override;
 };
 
 } // namespace firebeat::qgis

@@ -118,17 +118,15 @@ class HazardsReadAlgorithm final : public firebeat::qgis::JobAlgorithm {
     QString name() const override { return "hazardsread"; }
     QString displayName() const override { return "hazards read"; }
     HazardsReadAlgorithm* createInstance() const override { return new HazardsReadAlgorithm(); }
-    void initAlgorithm(const QVariantMap&) override { addJobParameters(); }
 
   protected:
     const JobSpec& spec() const override {
         static const JobSpec s = hazardsSpec();
         return s;
     }
-    QVariantMap processAlgorithm(const QVariantMap& parameters, QgsProcessingContext& context,
-                                 QgsProcessingFeedback*) override {
-        MemorySource memory;
-        JobSource source = jobSource(parameters, context, memory);
+    RunOutputs analyse(const JobSource& copied, const JobParameters&, firebeat::Progress*,
+                       QgsProcessingFeedback*) const override {
+        JobSource source = copied;
         selectInputLayers(spec(), source.read);
         source.read.checkConsistency = false;
         lastRead = readDataset(source.name, source.read);
