@@ -4,10 +4,12 @@
 #include "firebeat_provider.h"
 
 #include <qgsapplication.h>
+#include <qgsfeatureiterator.h>
 #include <qgsprocessingalgorithm.h>
 #include <qgsprocessingcontext.h>
 #include <qgsprocessingfeedback.h>
 #include <qgsprocessingregistry.h>
+#include <qgsvectorlayer.h>
 
 #include <QDir>
 #include <QProcess>
@@ -64,6 +66,18 @@ inline AlgorithmRun runAlgorithm(const QString& id, const QVariantMap& parameter
     }
     run.errors += own.errors;
     return run;
+}
+
+// Values of one field by the id field, from a GeoPackage layer (or the layer at `gpkg` when
+// `layer` is empty: a feature sink's destination).
+inline QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
+                                      const QString& field) {
+    QgsVectorLayer v(layer.isEmpty() ? gpkg : gpkg + "|layername=" + layer, layer, "ogr");
+    QMap<QString, QVariant> out;
+    QgsFeature f;
+    for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
+        out.insert(f.attribute(id).toString(), f.attribute(field));
+    return out;
 }
 
 // The layer parameters of a data-model job for every layer of a data set in one file, under the

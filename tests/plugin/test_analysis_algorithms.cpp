@@ -15,22 +15,6 @@
 
 using namespace firebeat::test;
 
-namespace {
-
-// Values of one field by the id field, from a GeoPackage layer (or the layer at `gpkg` when
-// `layer` is empty: a feature sink's destination).
-QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
-                               const QString& field) {
-    QgsVectorLayer v(layer.isEmpty() ? gpkg : gpkg + "|layername=" + layer, layer, "ogr");
-    QMap<QString, QVariant> out;
-    QgsFeature f;
-    for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
-        out.insert(f.attribute(id).toString(), f.attribute(field));
-    return out;
-}
-
-} // namespace
-
 class TestAnalysisAlgorithms : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;

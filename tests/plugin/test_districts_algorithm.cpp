@@ -13,16 +13,6 @@ namespace {
 
 const QString kSample = QStringLiteral(FIREBEAT_SOURCE_DIR "/sample-layers/kunming.sqlite");
 
-QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
-                               const QString& field) {
-    QgsVectorLayer v(gpkg + "|layername=" + layer, layer, "ogr");
-    QMap<QString, QVariant> out;
-    QgsFeature f;
-    for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
-        out.insert(f.attribute(id).toString(), f.attribute(field));
-    return out;
-}
-
 // The sample's layers as the algorithm's layer parameters (the command line reads them by name).
 QVariantMap sampleLayers() {
     const QString sample(kSample);

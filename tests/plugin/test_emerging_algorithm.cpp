@@ -15,20 +15,6 @@
 
 using namespace firebeat::test;
 
-namespace {
-
-QMap<QString, QVariant> column(const QString& gpkg, const QString& layer, const QString& id,
-                               const QString& field) {
-    QgsVectorLayer v(gpkg + "|layername=" + layer, layer, "ogr");
-    QMap<QString, QVariant> out;
-    QgsFeature f;
-    for (QgsFeatureIterator it = v.getFeatures(); it.nextFeature(f);)
-        out.insert(f.attribute(id).toString(), f.attribute(field));
-    return out;
-}
-
-} // namespace
-
 class TestEmergingAlgorithm : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;

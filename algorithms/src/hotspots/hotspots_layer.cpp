@@ -4,6 +4,7 @@
 
 #include "firebeat/crs.h"
 #include "firebeat/reader.h"
+#include "hotspots/hotspot_tables.h"
 #include "io/table_writer.h"
 
 #include <gdal_priv.h>
@@ -214,11 +215,16 @@ LayerHotspotsSummary runLayerHotspots(const std::string& source, const LayerHots
         std::vector<Value> values = std::move(t.rows[i]);
         if (options.idField.empty())
             values.push_back(Value(t.fids[i]));
-        values.insert(values.end(),
-                      {Value(static_cast<std::int64_t>(r.neighbours)), optional(r.giZ), optional(r.giP),
-                       Value(std::int64_t{r.giBin}), Value(std::int64_t{r.giBinFdr}), optional(r.lisaI),
-                       optional(r.lisaP), Value(std::string(code(r.lisaQuadrant))),
-                       r.flags ? Value(describeFlags(r.flags)) : Value()});
+        // One by one: GCC 12 warns falsely (maybe-uninitialized) on an initializer list of variants.
+        values.push_back(Value(static_cast<std::int64_t>(r.neighbours)));
+        values.push_back(optional(r.giZ));
+        values.push_back(optional(r.giP));
+        values.push_back(Value(std::int64_t{r.giBin}));
+        values.push_back(Value(std::int64_t{r.giBinFdr}));
+        values.push_back(optional(r.lisaI));
+        values.push_back(optional(r.lisaP));
+        values.push_back(Value(std::string(code(r.lisaQuadrant))));
+        values.push_back(r.flags ? Value(describeFlags(r.flags)) : Value());
         const Area& a = result.areas[i];
         out.add(values, a.point ? Geometry(*a.point) : Geometry(&a.geometry));
         summary.hot += r.giBin > 0;
@@ -227,20 +233,8 @@ LayerHotspotsSummary runLayerHotspots(const std::string& source, const LayerHots
     std::map<std::string, std::string> metadata = options.parameters;
     metadata["layer"] = t.name;
     metadata["id_field"] = options.idField.empty() ? "(feature id: source_fid)" : options.idField;
-    metadata["value"] = result.valueDescription;
-    metadata["weights"] = result.weights.info().describe();
     metadata["crs"] = t.crs;
-    for (std::size_t i = 0; i < result.notes.size(); ++i)
-        metadata["note_" + std::to_string(i + 1)] = result.notes[i];
-    out.beginLayer("hotspot_metadata", GeometryType::None, {{"key", Type::Text}, {"value", Type::Text}});
-    for (const auto& [key, value] : metadata)
-        out.add({Value(key), Value(value)}, Geometry());
-    if (options.neighbourPairs) {
-        out.beginLayer("neighbour_pairs", GeometryType::None,
-                       {{"id", Type::Text}, {"neighbour_id", Type::Text}});
-        for (const auto& [a, b] : neighbourPairs(result.weights, result.areas))
-            out.add({Value(a), Value(b)}, Geometry());
-    }
+    writeHotspotTables(out, result, std::move(metadata), options.neighbourPairs);
     out.commit();
     if (progress)
         progress->report(1, "hot spots written");

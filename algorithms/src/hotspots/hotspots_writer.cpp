@@ -1,5 +1,6 @@
 #include "firebeat/hotspots_writer.h"
 
+#include "hotspots/hotspot_tables.h"
 #include "io/table_writer.h"
 
 #include <unordered_map>
@@ -68,7 +69,13 @@ void writeHotspots(const std::string& path, const HotspotResult& result, const D
         [](const OutputRow&) { return true; },
         [](const OutputRow& r) { return Geometry(&r.area->geometry); });
 
-    std::map<std::string, std::string> metadata = options.parameters;
+    writeHotspotTables(out, result, options.parameters, options.neighbourPairs);
+    out.commit();
+}
+
+void writeHotspotTables(ogr_output::OutputFile& out, const HotspotResult& result,
+                        std::map<std::string, std::string> metadata, bool neighbourPairs) {
+    using namespace ogr_output;
     metadata["value"] = result.valueDescription;
     metadata["weights"] = result.weights.info().describe();
     for (std::size_t i = 0; i < result.notes.size(); ++i)
@@ -76,14 +83,11 @@ void writeHotspots(const std::string& path, const HotspotResult& result, const D
     out.beginLayer("hotspot_metadata", GeometryType::None, {{"key", Type::Text}, {"value", Type::Text}});
     for (const auto& [key, value] : metadata)
         out.add({Value(key), Value(value)}, Geometry());
-
-    if (options.neighbourPairs) {
-        out.beginLayer("neighbour_pairs", GeometryType::None,
-                       {{"id", Type::Text}, {"neighbour_id", Type::Text}});
-        for (const auto& [a, b] : neighbourPairs(result.weights, result.areas))
-            out.add({Value(a), Value(b)}, Geometry());
-    }
-    out.commit();
+    if (!neighbourPairs)
+        return;
+    out.beginLayer("neighbour_pairs", GeometryType::None, {{"id", Type::Text}, {"neighbour_id", Type::Text}});
+    for (const auto& [a, b] : firebeat::neighbourPairs(result.weights, result.areas))
+        out.add({Value(a), Value(b)}, Geometry());
 }
 
 } // namespace firebeat
