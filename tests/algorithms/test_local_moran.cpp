@@ -84,6 +84,34 @@ class TestLocalMoran : public QObject {
         checkAgainstExact(*m[7].p, l7 / 56.0, o.permutations);
     }
 
+    void everyNeighbourCountInItsOwnPass() {
+        // So many permutations that the running sums of one neighbour count fill the memory
+        // budget: the counts of a 4 x 4 queen lattice (3, 5, 8) are then tested one pass each,
+        // and every area's p must still be its exact conditional tail (within 4 standard errors
+        // of 2^21 draws, so to about 1e-3).
+        std::vector<double> x(16);
+        for (std::size_t i = 0; i < x.size(); ++i)
+            x[i] = static_cast<double>((i * 7) % 16 + 1); // 1..16, shuffled
+        LocalMoranOptions o;
+        o.permutations = (1 << 21) + 1;
+        const SpatialWeights w = queen(4, 4);
+        const std::vector<LocalMoran> m = localMoran(x, w, o);
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            std::vector<double> others;
+            for (std::size_t j = 0; j < x.size(); ++j)
+                if (j != i)
+                    others.push_back(x[j]);
+            double sum = 0;
+            for (std::uint32_t j : w.neighbours(i))
+                sum += x[j];
+            const std::size_t k = w.neighbours(i).size();
+            const bool high = x[i] > 8.5;
+            const int hits = countSubsets(others, k, [&](double s) { return high ? s >= sum : s <= sum; });
+            const int all = countSubsets(others, k, [](double) { return true; });
+            checkAgainstExact(*m[i].p, static_cast<double>(hits) / all, o.permutations);
+        }
+    }
+
     void pseudoPFormulaOnAnExtremeFeature() {
         // A feature whose neighbours are the only high values: no draw can beat it (L = 0),
         // so p = (min(0, nsim) + 1) / (nsim + 1) = 1 / 1000 exactly.

@@ -59,8 +59,9 @@ struct LocalMoran {
     std::uint32_t flags = 0;
 };
 
-// Row-standardised weights, self excluded. Permutation draws of feature i come from
-// xoshiro256** seeded by splitmix64 from (seed, i), so they do not depend on the threads.
+// Row-standardised weights, self excluded. The conditional permutations are drawn once and
+// shared by every feature (as esda's crand does; docs/statistics.md): permutation s comes from
+// xoshiro256** seeded by splitmix64 from (seed, s), so nothing depends on the threads.
 // A value exactly at the mean (I = 0 = every I_sim) gets p = 1; a feature whose neighbours are
 // all the others gets I but no p (kWholeStudyArea); one without neighbours neither.
 // Throws InputError for fewer than 3 values, all values equal or permutations < 1.
