@@ -65,10 +65,10 @@ void forChunks(std::size_t count, std::size_t chunk, unsigned threads, Progress*
 
 // The permutations' positions, permutation-major, and where each position was drawn.
 struct Draws {
-    std::size_t depth = 0;                  // positions per permutation: the largest k tested
-    std::vector<std::uint32_t> position;    // [s * depth + j]
-    std::vector<std::uint32_t> drawnStart;  // per position, into drawnAt; one past the last too
-    std::vector<std::uint32_t> drawnAt;     // s * depth + j, grouped by position
+    std::size_t depth = 0;                 // positions per permutation: the largest k tested
+    std::vector<std::uint32_t> position;   // [s * depth + j]
+    std::vector<std::uint32_t> drawnStart; // per position, into drawnAt; one past the last too
+    std::vector<std::uint32_t> drawnAt;    // s * depth + j, grouped by position
 };
 
 // Each permutation from its own stream (seed, s), by a partial Fisher-Yates shuffle that is
@@ -192,9 +192,8 @@ std::vector<LocalMoran> localMoran(std::span<const double> values, const Spatial
                 const std::uint32_t i = tested[a];
                 const std::size_t k = kOf(i);
                 const double* sums =
-                    kept.data() +
-                    nsim * static_cast<std::size_t>(std::lower_bound(keptK.begin(), keptK.end(), k) -
-                                                    keptK.begin());
+                    kept.data() + nsim * static_cast<std::size_t>(
+                                             std::lower_bound(keptK.begin(), keptK.end(), k) - keptK.begin());
                 const double sum = observed[i];
                 const bool high = values[i] > mean;
                 const auto counts = [&](double drawn) { return high ? drawn >= sum : drawn <= sum; };
