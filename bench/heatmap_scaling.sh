@@ -38,7 +38,7 @@ engine() { # N R [--direct] -> engine seconds and CPU ns per point row
     "$bench" heatmap --input "$1" --radius "$2" --pixel-size $pixel --weight-field weight --output-value raw \
         --qgis-compatible --compute-only ${3:-} >"$work/engine.log"
     awk '/^read/ { for (i = 1; i <= NF; i++) if ($i == "compute") c = $(i + 1) }
-         /^point rows/ { for (i = 1; i <= NF; i++) if ($i == "CPU" && $(i + 1) == "ns") n = $(i - 1) }
+         /^point rows/ { for (i = 1; i <= NF; i++) if ($i == "CPU" && $(i + 1) == "ns" && n == "") n = $(i - 1) }
          END { printf "%s %s\n", c, n }' "$work/engine.log"
 }
 

@@ -77,10 +77,10 @@ class TestKdeAccumulation : public QObject {
         QFETCH(OutputValue, value);
         QFETCH(bool, qgis);
         QFETCH(double, x0);
-        // 28 to 147 pixels per radius: most points are accumulated (beyond kAccumulateReach, 32),
+        // 15 to 147 pixels per radius: most points are accumulated (beyond kAccumulateReach, 20),
         // the others evaluated directly into the same tiles.
         const double pixel = 1.1;
-        const KdePointIndex index(randomPoints(600, 11, x0, 3'000'000.9, 31.3, 161.9, pixel));
+        const KdePointIndex index(randomPoints(600, 11, x0, 3'000'000.9, 16.3, 161.9, pixel));
         KdeOptions o;
         o.kernel = kernel;
         o.value = value;

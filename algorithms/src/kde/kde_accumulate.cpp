@@ -8,12 +8,17 @@
 // O(pixels), instead of O(pixels it covers).
 //
 // Exactness: coefficients are in double, in coordinates local to blocks of kAccumulateBlock
-// columns anchored to the grid (never the global column: its fourth power would lose digits),
-// and the running sums restart at every block and wherever the count falls to zero (no chord
-// open, so the sum is exactly 0). Every pixel's value therefore depends only on the grid, its
-// row and block, and the points reaching that block in index order: windows and tiles of one
-// grid still join bit for bit. The chords are the direct loops' own (kde_chords.h), so exactly
-// the same pixels are reached, including QGIS's double-precision test in QGIS-compatible mode.
+// columns anchored to the grid (never the global column: its fourth power would lose digits);
+// an accumulator holds one block, whose running sums start at its first column and restart
+// wherever the count falls to zero (no chord open, so the sum is exactly 0). Every pixel's value
+// therefore depends only on the grid, its row and block, and the points reaching that block in
+// index order: windows and tiles of one grid still join bit for bit. The chords are the direct
+// loops' own (kde_chords.h), so exactly the same pixels are reached, including QGIS's
+// double-precision test in QGIS-compatible mode.
+//
+// Cost per point row: one chord (planned four rows at a time), the row's coefficients from
+// c0 = 1 - s dy^2 - s h^2 alone (everything else is fixed for the point in the block), and two
+// short read-modify-writes.
 #include "kde/kde_chords.h"
 #include "kde/kde_internal.h"
 
@@ -39,66 +44,72 @@ constexpr int degreeOf(Kernel k) {
                                        : -1;
 }
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) {
-    const std::int64_t q = a / b;
-    return q * b > a ? q - 1 : q;
-}
+// One point's kernel along any row of one block: coef * q^n, q = c0 + L(u), L = c1 u + c2 u^2 in
+// the block's local column u = column - (block start + kHalfBlock), with c1 = 2 s h, c2 = -s
+// (h: the point's u) fixed and c0 = a - s h^2 (a = 1 - s dy^2) the row's. Expanding
+// q^n = sum_j C(n, j) c0^(n-j) L^j, the L^j parts are made once per point and block, so a row
+// costs a few multiply-adds.
+template <Kernel K> class RowPolynomial {
+  public:
+    static constexpr int kPower = degreeOf(K) / 2;
+    static constexpr int kTerms = degreeOf(K) + 1;
 
-// Coefficients (in u) of coef * q(u)^n, q = c0 + c1 u + c2 u^2, n = degree / 2.
-template <Kernel K> FB_INLINE void polynomial(double coef, double c0, double c1, double c2, double* out) {
-    if constexpr (K == Kernel::Uniform) {
-        (void)c0, (void)c1, (void)c2;
-        out[0] = coef;
-    } else if constexpr (K == Kernel::Epanechnikov) {
-        out[0] = coef * c0;
-        out[1] = coef * c1;
-        out[2] = coef * c2;
-    } else {
-        const double a0 = c0 * c0, a1 = 2 * c0 * c1, a2 = c1 * c1 + 2 * c0 * c2, a3 = 2 * c1 * c2,
-                     a4 = c2 * c2;
-        if constexpr (K == Kernel::Quartic) {
-            out[0] = coef * a0;
-            out[1] = coef * a1;
-            out[2] = coef * a2;
-            out[3] = coef * a3;
-            out[4] = coef * a4;
-        } else {
-            out[0] = coef * (a0 * c0);
-            out[1] = coef * (a1 * c0 + a0 * c1);
-            out[2] = coef * (a2 * c0 + a1 * c1 + a0 * c2);
-            out[3] = coef * (a3 * c0 + a2 * c1 + a1 * c2);
-            out[4] = coef * (a4 * c0 + a3 * c1 + a2 * c2);
-            out[5] = coef * (a4 * c1 + a3 * c2);
-            out[6] = coef * (a4 * c2);
+    FB_INLINE RowPolynomial(double coef, double s, double h) : sh2_(s * h * h) {
+        const double c1 = 2 * s * h, c2 = -s;
+        double power[kTerms] = {1}; // L^j
+        for (int j = 0; j <= kPower; ++j) {
+            const double scale = coef * binomial(kPower, j);
+            for (int m = 0; m < kTerms; ++m)
+                parts_[j][m] = scale * power[m];
+            for (int m = kTerms - 1; m >= 0; --m)
+                power[m] = (m >= 1 ? c1 * power[m - 1] : 0) + (m >= 2 ? c2 * power[m - 2] : 0);
         }
     }
-}
 
-// Adds one point's polynomial on grid columns [colLo, colHi] of one accumulator row: centre at
-// column ic + fx, shape (a - s dx^2)^n with a = 1 - s dy^2.
+    // The row's coefficients (of u^0 .. u^degree) for a = 1 - s dy^2.
+    FB_INLINE void at(double a, double* out) const {
+        const double c0 = a - sh2_;
+        double c0Power[kPower + 1] = {1};
+        for (int k = 1; k <= kPower; ++k)
+            c0Power[k] = c0Power[k - 1] * c0;
+        for (int m = 0; m < kTerms; ++m) {
+            double sum = 0; // L^j has terms of degree j .. 2j only
+            for (int j = (m + 1) / 2; j <= std::min(m, kPower); ++j)
+                sum += c0Power[kPower - j] * parts_[j][m];
+            out[m] = sum;
+        }
+    }
+
+  private:
+    static constexpr double binomial(int n, int k) {
+        double b = 1;
+        for (int i = 1; i <= k; ++i)
+            b = b * (n - k + i) / i;
+        return b;
+    }
+    double parts_[kPower + 1][kTerms];
+    double sh2_;
+};
+
+// Adds a row's polynomial c on columns [colLo, colHi] (clipped to the accumulator's block).
 template <Kernel K>
 FB_INLINE void addChord(double* row, const Accumulator& acc, std::int64_t colLo, std::int64_t colHi,
-                        std::int64_t ic, double fx, double a, double s, double coef) {
+                        const double* c) {
     constexpr int n = degreeOf(K) + 1, w = n + 1;
     colLo = std::max(colLo, acc.col0);
-    colHi = std::min(colHi, acc.col0 + acc.columns - 1);
-    for (std::int64_t start = floorDiv(colLo, kBlock) * kBlock; start <= colHi; start += kBlock) {
-        const std::int64_t first = std::max(colLo, start), last = std::min(colHi, start + kBlock - 1);
-        // u = column - (start + kBlock / 2), dx = u - h.
-        const double h = static_cast<double>(ic - start) - kHalfBlock + fx;
-        double c[n];
-        polynomial<K>(coef, a - s * h * h, 2 * s * h, -s, c);
-        double* d = row + (first - acc.col0) * w;
+    colHi = std::min(colHi, acc.col0 + kBlock - 1);
+    if (colLo > colHi)
+        return;
+    double* d = row + (colLo - acc.col0) * w;
+    for (int m = 0; m < n; ++m)
+        d[m] += c[m];
+    d[n] += 1;
+    row[kBlock * w] = 1; // the row has chords to resolve
+    if (colHi + 1 < acc.col0 + kBlock) {
+        double* e = row + (colHi + 1 - acc.col0) * w;
         for (int m = 0; m < n; ++m)
-            d[m] += c[m];
-        d[n] += 1;
-        row[acc.columns * w + (start - acc.col0) / kBlock] = 1; // the block has chords to resolve
-        if (last + 1 < start + kBlock) {
-            double* e = row + (last + 1 - acc.col0) * w;
-            for (int m = 0; m < n; ++m)
-                e[m] -= c[m];
-            e[n] -= 1;
-        }
+            e[m] -= c[m];
+        e[n] -= 1;
     }
 }
 
@@ -128,6 +139,8 @@ template <Kernel K> FB_INLINE void accumulatePointT(const GridPoint& p, const Ac
     const double s = p.s, fx = p.fx;
     const std::int64_t first = std::max(p.jc - reach, acc.row0),
                        last = std::min(p.jc + reach, acc.row0 + acc.rows - 1);
+    const RowPolynomial<K> poly(p.coef, s, static_cast<double>(p.ic - acc.col0) - kHalfBlock + fx);
+    double c[RowPolynomial<K>::kTerms];
     const v4f lane = {0, 1, 2, 3};
     for (std::int64_t row = first; row <= last; row += 4) {
         // As discRow() computes them, lane by lane.
@@ -148,8 +161,9 @@ template <Kernel K> FB_INLINE void accumulatePointT(const GridPoint& p, const Ac
                 chord = discRow(p, halfSq, dyqf[i]);
             if (chord.lo > chord.hi)
                 continue;
+            poly.at(a[i], c);
             addChord<K>(acc.data + (row + i - acc.row0) * acc.rowStride, acc, p.ic + chord.lo,
-                        p.ic + chord.hi, p.ic, fx, a[i], s, p.coef);
+                        p.ic + chord.hi, c);
         }
     }
 }
@@ -162,6 +176,8 @@ FB_INLINE void accumulateQgisPointT(const QgisPoint& q, const QgisLayout& layout
     const double p = layout.pixelSize, invPixel = 1 / p, eps = qgisChordEps(q, layout);
     const double s = g.s;
     const std::int64_t blockLo = q.xPos, blockHi = q.xPos + q.block - 1;
+    const RowPolynomial<K> poly(g.coef, s, static_cast<double>(g.ic - acc.col0) - kHalfBlock + g.fx);
+    double c[RowPolynomial<K>::kTerms];
     const v4d lane = {0.5, 1.5, 2.5, 3.5};
     for (std::int64_t yp = ypFirst; yp <= ypLast; yp += 4) {
         // Evaluated on the rows counted from the bottom, written to those counted from the top
@@ -186,8 +202,9 @@ FB_INLINE void accumulateQgisPointT(const QgisPoint& q, const QgisLayout& layout
             chord.hi = std::min(chord.hi, blockHi);
             if (chord.lo > chord.hi)
                 continue;
+            poly.at(a[i], c);
             addChord<K>(acc.data + (q.yPosIO + yp + i - acc.row0) * acc.rowStride, acc, chord.lo, chord.hi,
-                        g.ic, g.fx, a[i], s, g.coef);
+                        c);
         }
     }
 }
@@ -196,38 +213,36 @@ template <Kernel K> FB_INLINE void resolveT(const Accumulator& acc, const TileBu
     constexpr int n = degreeOf(K) + 1, w = n + 1;
     for (int r = 0; r < acc.rows; ++r) {
         double* row = acc.data + static_cast<std::ptrdiff_t>(r) * acc.rowStride;
+        double& touched = row[kBlock * w];
+        if (touched == 0) // nothing added: every pixel of the row stays as it is
+            continue;
+        touched = 0;
         float* out = tile.data + (acc.row0 + r - tile.row0) * tile.stride;
-        for (int b = 0; b < acc.columns; b += static_cast<int>(kBlock)) {
-            double& touched = row[acc.columns * w + b / kBlock];
-            if (touched == 0) // nothing added: every pixel of the block stays as it is
-                continue;
-            touched = 0;
-            double run[n] = {};
-            double open = 0;
-            for (int j = 0; j < kBlock; ++j) {
-                double* d = row + (b + j) * w;
-                for (int m = 0; m < n; ++m) {
-                    run[m] += d[m];
-                    d[m] = 0;
-                }
-                open += d[n];
-                d[n] = 0;
-                if (open == 0) { // no chord covers this pixel: the sum is exactly 0
-                    for (int m = 0; m < n; ++m)
-                        run[m] = 0;
-                    continue;
-                }
-                const std::int64_t col = acc.col0 + b + j;
-                if (col < tile.col0 || col >= tile.col0 + tile.width)
-                    continue;
-                const double u = static_cast<double>(j) - kHalfBlock;
-                double v = run[n - 1];
-                for (int m = n - 2; m >= 0; --m)
-                    v = v * u + run[m];
-                float& pixel = out[col - tile.col0];
-                // "+ 0.0f" in QGIS mode: a reached pixel never stays -0.0 (nodata).
-                pixel = qgis ? pixel + (static_cast<float>(v) + 0.0f) : pixel + static_cast<float>(v);
+        double run[n] = {};
+        double open = 0;
+        for (int j = 0; j < kBlock; ++j) {
+            double* d = row + j * w;
+            for (int m = 0; m < n; ++m) {
+                run[m] += d[m];
+                d[m] = 0;
             }
+            open += d[n];
+            d[n] = 0;
+            if (open == 0) { // no chord covers this pixel: the sum is exactly 0
+                for (int m = 0; m < n; ++m)
+                    run[m] = 0;
+                continue;
+            }
+            const std::int64_t col = acc.col0 + j;
+            if (col < tile.col0 || col >= tile.col0 + tile.width)
+                continue;
+            const double u = static_cast<double>(j) - kHalfBlock;
+            double v = run[n - 1];
+            for (int m = n - 2; m >= 0; --m)
+                v = v * u + run[m];
+            float& pixel = out[col - tile.col0];
+            // "+ 0.0f" in QGIS mode: a reached pixel never stays -0.0 (nodata).
+            pixel = qgis ? pixel + (static_cast<float>(v) + 0.0f) : pixel + static_cast<float>(v);
         }
     }
 }

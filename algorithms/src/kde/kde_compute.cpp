@@ -166,16 +166,15 @@ class WindowJob {
                             qgis_ ? -0.0f : 0.0f);
         tile.data = scratch.tile.data();
 
-        // The accumulator covers whole blocks of the grid: a block's running sums start at its
-        // first column, so the points reaching any of its columns are added, window or not.
+        // The accumulator covers the tile's block of the grid: its running sums start at the
+        // block's first column, so the points reaching any of its columns are added, window or not.
         Accumulator acc;
         Envelope env = area.envelope();
         if (accumulatorWidth_ > 0) {
-            const auto block = static_cast<std::int64_t>(kAccumulateBlock);
-            const std::int64_t first = floorTo(area.col0, block);
-            const std::int64_t end = floorTo(area.col0 + area.width - 1, block) + block;
-            acc = {nullptr, first, area.row0, end - first, area.height, accumulatorWidth_, 0};
-            acc.rowStride = acc.columns * acc.width + acc.columns / kAccumulateBlock + 40;
+            static_assert(kTileWidth == kAccumulateBlock, "a tile is one accumulation block");
+            const std::int64_t first = floorTo(area.col0, kAccumulateBlock);
+            acc = {nullptr, first, area.row0, area.height, accumulatorWidth_, 0};
+            acc.rowStride = kAccumulateBlock * acc.width + 1 + 40;
             const std::size_t size =
                 static_cast<std::size_t>(acc.rowStride) * static_cast<std::size_t>(acc.rows);
             if (scratch.accumulator.size() < size)
@@ -183,7 +182,7 @@ class WindowJob {
             acc.data = scratch.accumulator.data();
             const double p = window_.grid.pixelSize;
             env.minX = window_.grid.originX + static_cast<double>(first) * p;
-            env.maxX = window_.grid.originX + static_cast<double>(end) * p;
+            env.maxX = window_.grid.originX + static_cast<double>(first + kAccumulateBlock) * p;
         }
         bool anyAccumulated = false;
 

@@ -96,29 +96,29 @@ std::optional<QgisPoint> placeQgis(const KdePoint& p, const QgisLayout& layout, 
 void addQgisPoint(const QgisPoint& p, const QgisLayout& layout, const Shape& shape, const TileBuffer& tile);
 
 // Row-wise polynomial accumulation (kde_accumulate.cpp) for the kernels that are polynomials
-// along a row (uniform, Epanechnikov, quartic, triweight): `rows` rows of `columns` columns from
-// grid (col0, row0), each column `width` doubles (the coefficient deltas, then a count delta).
-// col0 and columns are multiples of kAccumulateBlock, the blocks being anchored to the grid.
-// Starts all zero and is left all zero by resolveAccumulator().
-inline constexpr int kAccumulateBlock = 256;
+// along a row (uniform, Epanechnikov, quartic, triweight): `rows` rows of one block of
+// kAccumulateBlock columns from grid (col0, row0), col0 a multiple of kAccumulateBlock (blocks
+// are anchored to the grid), each column `width` doubles (the coefficient deltas, then a count
+// delta). Starts all zero and is left all zero by resolveAccumulator().
+inline constexpr int kAccumulateBlock = 512;
 struct Accumulator {
     double* data = nullptr;
     std::int64_t col0 = 0;
     std::int64_t row0 = 0;
-    std::int64_t columns = 0;
     int rows = 0;
     int width = 0;
-    // Doubles from one row to the next: columns * width, then one flag per block (whether
-    // anything was added to it), padded so that the same column of neighbouring rows is not
-    // 4 KiB apart (loads would wait on unrelated stores).
+    // Doubles from one row to the next: kAccumulateBlock * width, then a flag (whether anything
+    // was added to the row), padded so that the same column of neighbouring rows is not 4 KiB
+    // apart (loads would wait on unrelated stores).
     std::ptrdiff_t rowStride = 0;
 };
 // Doubles per column for `kernel`; 0 for the kernels that are not accumulated.
 int accumulatorWidth(Kernel kernel);
 // Beyond this many pixels per radius a point is accumulated rather than evaluated pixel by
-// pixel: a row costs the accumulation about as much as 25-30 pixels of direct evaluation (8 at
-// a time), so below this the direct loop is as fast or faster (bench/README.md).
-inline constexpr double kAccumulateReach = 32;
+// pixel: a row costs the accumulation about as much as 30-40 pixels of direct evaluation (8 at
+// a time), the chord of a disc 20 pixels in radius, so below this the direct loop is as fast
+// or faster (bench/README.md).
+inline constexpr double kAccumulateReach = 20;
 // Add p (as addPoint() / addQgisPoint() would, on the same pixels) to the accumulator's rows.
 void accumulatePoint(const GridPoint& p, const Shape& shape, const Accumulator& acc);
 void accumulateQgisPoint(const QgisPoint& p, const QgisLayout& layout, const Shape& shape,
