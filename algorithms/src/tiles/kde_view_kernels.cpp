@@ -1,6 +1,7 @@
 #include "firebeat/kde_view_kernels.h"
 
 #include "firebeat/crs.h"
+#include "tiles/view_band.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,44 +15,13 @@ namespace firebeat {
 namespace {
 
 using Kernel = ViewKernels::Kernel;
+using detail::Band;
+using detail::clampedRange;
+using detail::IndexRange;
 
 // Offset (metres in the analysis CRS) over which the projection's Jacobian is measured: small
 // against the curvature of any map projection, large against the rounding of map coordinates.
 constexpr double kJacobianStep = 1.0;
-
-// The rows [row0, row0 + rows) of a map window, with its pixel-centre arithmetic
-// (pixelCentres()'s, so equal windows give equal centres).
-struct Band {
-    double minX = 0, maxY = 0, dx = 0, dy = 0;
-    int width = 0, row0 = 0, rows = 0;
-    std::size_t stride = 0;       // doubles per row of the padded buffer: whole vectors of 4 fit
-    std::vector<double> centresX; // of the columns, padding included
-
-    Band(const MapWindow& view, int firstRow, int rowCount)
-        : minX(view.bbox.minX), maxY(view.bbox.maxY), dx(view.bbox.width() / view.width),
-          dy(view.bbox.height() / view.height), width(view.width), row0(firstRow), rows(rowCount),
-          stride(static_cast<std::size_t>(view.width + 7) / 4 * 4), centresX(stride) {
-        for (std::size_t c = 0; c < stride; ++c)
-            centresX[c] = minX + (static_cast<double>(c) + 0.5) * dx;
-    }
-
-    // Where the band's pixels are, edges included.
-    Envelope footprint() const {
-        return {minX, maxY - (row0 + rows) * dy, minX + width * dx, maxY - row0 * dy};
-    }
-};
-
-// A closed range of pixel indexes, clamped to [0, count).
-struct IndexRange {
-    std::int64_t first = 0, last = -1;
-};
-IndexRange clampedRange(double lo, double hi, std::int64_t from, std::int64_t count) {
-    const double a = std::max(std::floor(lo) - 1, static_cast<double>(from));
-    const double b = std::min(std::ceil(hi) + 1, static_cast<double>(from + count - 1));
-    if (!(a <= b))
-        return {};
-    return {static_cast<std::int64_t>(a), static_cast<std::int64_t>(b)};
-}
 
 using v4d = double __attribute__((vector_size(32)));
 
@@ -67,9 +37,7 @@ __attribute__((target_clones("avx2", "default"))) void
 scatter(const Kernel* const* kernels, std::size_t count, const Band& band, double* buffer) {
     for (std::size_t n = 0; n < count; ++n) {
         const Kernel* k = kernels[n];
-        const IndexRange rows =
-            clampedRange((band.maxY - k->y - k->halfY) / band.dy - 0.5,
-                         (band.maxY - k->y + k->halfY) / band.dy - 0.5, band.row0, band.rows);
+        const IndexRange rows = detail::kernelRows(*k, band);
         const IndexRange box = clampedRange((k->x - k->halfX - band.minX) / band.dx - 0.5,
                                             (k->x + k->halfX - band.minX) / band.dx - 0.5, 0, band.width);
         for (std::int64_t r = rows.first; r <= rows.last; ++r) {
@@ -238,12 +206,17 @@ template <class Visit> void ViewKernels::forEachNear(const Envelope& e, Visit&& 
 
 void ViewKernels::addDensity(const MapWindow& view, int row0, int rows, std::span<double> out) const {
     const Band band(view, row0, rows);
-    std::vector<const Kernel*> near;
-    forEachNear(band.footprint(), [&](const Kernel& k) { near.push_back(&k); });
-    if (near.empty())
+    // Kernels wide in pixels are accumulated row by row, the others evaluated at every pixel;
+    // each list keeps the kernels' fixed order.
+    std::vector<const Kernel*> direct, accumulated;
+    forEachNear(band.footprint(), [&](const Kernel& k) {
+        (k.halfX / band.dx > detail::kAccumulatedColumns ? accumulated : direct).push_back(&k);
+    });
+    if (direct.empty() && accumulated.empty())
         return;
     std::vector<double> buffer(static_cast<std::size_t>(rows) * band.stride, 0.0);
-    scatter(near.data(), near.size(), band, buffer.data());
+    scatter(direct.data(), direct.size(), band, buffer.data());
+    detail::accumulateKernels(accumulated.data(), accumulated.size(), band, buffer.data());
     const auto width = static_cast<std::size_t>(view.width);
     for (std::size_t r = 0; r < static_cast<std::size_t>(rows); ++r)
         for (std::size_t c = 0; c < width; ++c)
