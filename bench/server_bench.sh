@@ -8,7 +8,8 @@
 # Everything listens on 127.0.0.1 only, in a temporary directory, and is stopped at the end.
 #
 # Usage: bench/server_bench.sh [BUILD_DIR] [SECONDS_PER_RUN]      (defaults: ./build, 20)
-# Environment: SERVERS="firebeat mapserver qgis", CLIENTS="1 8", FCGI_PROCESSES=4 (per peer),
+# Environment: SERVERS="firebeat mapserver qgis", CLIENTS="1 8", FIRST_CLIENTS=8 (clients of the
+#   first pass after start), FCGI_PROCESSES=4 (per peer),
 #   WORK=/tmp/firebeat-bench (keeps the points), KEEP=1 (keep the run directory and its tiles).
 # Needs (Debian): mapserver-bin cgi-mapserver qgis-server nginx-light spawn-fcgi multiwatch wrk
 #   curl python3-gdal python3-qgis.
@@ -125,12 +126,9 @@ check_pass() { # NAME BASE_URL PATHS
 
 # CPU time (clock ticks) used so far by a server process and its children, the dead ones
 # included: the CPU per tile stays comparable when other jobs load the machine.
-first_pass() { # BASE_URL PATHS: the whole list once, 8 clients at a time, right after the server
-    # reports ready: latencies of the very first requests (no warm-up, cache off)
-    sed "s|^|$1|" "$2" | xargs -P 8 -n 1 curl -s -o /dev/null -w '%{time_total} %{http_code}\n' >"$run/first.txt"
-    sort -n "$run/first.txt" | awk '{ t[NR] = $1 * 1000; if ($2 != 200) bad++ }
-        END { printf "firebeat first pass after start (8 clients, %d tiles, %d not 200): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-              NR, bad, t[int(NR * 0.5 + 0.5)], t[int(NR * 0.99 + 0.5)], t[NR] }'
+first_pass() { # BASE_URL PATHS: the whole list once, FIRST_CLIENTS (8) clients at a time, right
+    # after the server reports ready: latencies of the very first requests (no warm-up, cache off)
+    "$python" "$here/server_first_pass.py" "$1" "$2" "${FIRST_CLIENTS:-8}"
 }
 
 cpu_ticks() { # PID

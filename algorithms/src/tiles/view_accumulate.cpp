@@ -37,7 +37,8 @@ IndexRange chordOf(const Kernel& k, const Band& band, double b, double c) {
     const double lastColumn = band.width - 1;
     if (!(lo <= hi) || hi < 0 || lo > lastColumn)
         return {};
-    IndexRange r{static_cast<std::int64_t>(std::max(lo, 0.0)), static_cast<std::int64_t>(std::min(hi, lastColumn))};
+    IndexRange r{static_cast<std::int64_t>(std::max(lo, 0.0)),
+                 static_cast<std::int64_t>(std::min(hi, lastColumn))};
     while (r.first <= r.last && tAt(k, band, r.first, b, c) >= 1)
         ++r.first;
     if (r.first > r.last)
@@ -75,8 +76,8 @@ class Accumulation {
             const double e = xm - k.x;
             const double c2 = -k.a * d * d, c1 = -(2 * k.a * e + b) * d, c0 = 1 - ((k.a * e + b) * e + c);
             const double s = k.scale;
-            const double coef[kTerms] = {s * c0 * c0, 2 * s * c0 * c1, s * (c1 * c1 + 2 * c0 * c2), 2 * s * c1 * c2,
-                                         s * c2 * c2};
+            const double coef[kTerms] = {s * c0 * c0, 2 * s * c0 * c1, s * (c1 * c1 + 2 * c0 * c2),
+                                         2 * s * c1 * c2, s * c2 * c2};
             const std::int64_t first = std::max(chord.first, start);
             const std::int64_t last = std::min(chord.last, start + kAccumulatedBlock - 1);
             double* open = row + first * kWidth;
@@ -144,7 +145,8 @@ void accumulateKernels(const Kernel* const* kernels, std::size_t count, const Ba
             for (std::int64_t r = std::max(rows[n].first, g0); r <= std::min(rows[n].last, g1 - 1); ++r)
                 acc.add(*kernels[n], r, static_cast<int>(r - g0));
         for (std::int64_t r = g0; r < g1; ++r)
-            acc.resolve(static_cast<int>(r - g0), buffer + static_cast<std::size_t>(r - band.row0) * band.stride);
+            acc.resolve(static_cast<int>(r - g0),
+                        buffer + static_cast<std::size_t>(r - band.row0) * band.stride);
     }
 }
 

@@ -52,8 +52,8 @@ inline IndexRange clampedRange(double lo, double hi, std::int64_t from, std::int
 
 // The rows of the band a kernel's disc may reach.
 inline IndexRange kernelRows(const ViewKernels::Kernel& k, const Band& band) {
-    return clampedRange((band.maxY - k.y - k.halfY) / band.dy - 0.5, (band.maxY - k.y + k.halfY) / band.dy - 0.5,
-                        band.row0, band.rows);
+    return clampedRange((band.maxY - k.y - k.halfY) / band.dy - 0.5,
+                        (band.maxY - k.y + k.halfY) / band.dy - 0.5, band.row0, band.rows);
 }
 
 // Kernels at least this many columns in radius are accumulated row by row rather than evaluated

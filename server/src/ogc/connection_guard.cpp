@@ -66,6 +66,9 @@ void ConnectionGuard::incomingConnection(qintptr descriptor) {
         socket->deleteLater();
         return;
     }
+    // No Nagle: Qt writes a large answer in more than one piece, and the last one would wait for
+    // the client's delayed acknowledgement (40 ms on Linux) of the first.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connections_.emplace(socket, Connection{socket, Phase::Receiving, std::chrono::steady_clock::now()});
     // Before QHttpServer's own handler (connected once the socket is taken): a new request's
     // first bytes start its header deadline.
