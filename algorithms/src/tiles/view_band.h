@@ -56,13 +56,14 @@ inline IndexRange kernelRows(const ViewKernels::Kernel& k, const Band& band) {
                         (band.maxY - k.y + k.halfY) / band.dy - 0.5, band.row0, band.rows);
 }
 
-// Kernels at least this many columns in radius are accumulated row by row rather than evaluated
+// Kernels more than this many columns in radius are accumulated row by row rather than evaluated
 // at every pixel of their chords (about where a row's accumulation costs as much as the chord's
 // direct evaluation, 4 pixels at a time).
 inline constexpr double kAccumulatedColumns = 24;
 
 // Adds the kernels, each wider than kAccumulatedColumns, into the band's buffer (band.rows x
-// band.stride), as the direct scatter would up to rounding (about 1e-15 of the peak): along a row
+// band.stride), as the direct scatter would up to rounding (test_kde_view_accumulate: within
+// 1e-12 of the peak, exactly 0 where no kernel reaches): along a row
 // a kernel is a polynomial of degree 4 in the column, added at its chord's ends into per-row
 // difference arrays and evaluated for all kernels by one pass of running sums. The blocks of
 // kAccumulatedBlock columns the sums run over are anchored at the window's first column, so
