@@ -11,12 +11,11 @@
 #include "firebeat/hotspot_statistics.h"
 
 #include "hotspots/hotspots_internal.h"
+#include "util/parallel.h"
 #include "util/random.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
-#include <thread>
 
 namespace firebeat {
 namespace {
@@ -33,34 +32,11 @@ std::uint32_t below(detail::Random& rng, std::uint32_t bound) {
     return static_cast<std::uint32_t>(m >> 32);
 }
 
-// Runs task(begin, end) over [0, count) in chunks on `threads` threads; the calling thread also
-// reports progress (chunks done) and polls cancellation, which Progress implementations need
-// not allow from other threads. Throws Cancelled.
+// Runs task(begin, end) over [0, count) in chunks of `chunk`, on the analyses' fork-join loop.
 void forChunks(std::size_t count, std::size_t chunk, unsigned threads, Progress* progress,
                const std::function<void(std::size_t, std::size_t)>& task) {
-    const std::size_t chunks = (count + chunk - 1) / chunk;
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> stop{false};
-    const auto work = [&](bool reporting) {
-        for (std::size_t c = next++; c < chunks && !stop; c = next++) {
-            task(c * chunk, std::min(count, (c + 1) * chunk));
-            if (reporting && progress) {
-                progress->report(static_cast<double>(std::min(next.load(), chunks)) /
-                                     static_cast<double>(chunks),
-                                 "Local Moran's I permutations");
-                if (progress->cancelled())
-                    stop = true;
-            }
-        }
-    };
-    std::vector<std::thread> helpers;
-    for (std::size_t t = 1; t < std::min<std::size_t>(threads, chunks); ++t)
-        helpers.emplace_back(work, false);
-    work(true);
-    for (std::thread& t : helpers)
-        t.join();
-    if (stop)
-        throw Cancelled();
+    detail::parallelFor((count + chunk - 1) / chunk, threads, progress, 0, 1, "Local Moran's I permutations",
+                        [&](std::size_t c, unsigned) { task(c * chunk, std::min(count, (c + 1) * chunk)); });
 }
 
 // The permutations' positions, permutation-major, and where each position was drawn.
@@ -73,13 +49,13 @@ struct Draws {
 
 // Each permutation from its own stream (seed, s), by a partial Fisher-Yates shuffle that is
 // undone afterwards: the draws do not depend on the threads.
-Draws drawPermutations(std::size_t n, std::size_t depth, const LocalMoranOptions& options, unsigned threads) {
+Draws drawPermutations(std::size_t n, std::size_t depth, const LocalMoranOptions& options) {
     Draws d;
     d.depth = depth;
     const auto permutations = static_cast<std::size_t>(options.permutations);
     d.position.resize(permutations * depth);
     const auto others = static_cast<std::uint32_t>(n - 1);
-    forChunks(permutations, 64, threads, nullptr, [&](std::size_t first, std::size_t last) {
+    forChunks(permutations, 64, options.threads, nullptr, [&](std::size_t first, std::size_t last) {
         std::vector<std::uint32_t> order(others);
         for (std::uint32_t t = 0; t < others; ++t)
             order[t] = t;
@@ -169,9 +145,7 @@ std::vector<LocalMoran> localMoran(std::span<const double> values, const Spatial
     }
     if (tested.empty())
         return out;
-    const unsigned threads =
-        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    const Draws draws = drawPermutations(n, depth, options, threads);
+    const Draws draws = drawPermutations(n, depth, options);
 
     // Tested areas by k; the running sums advance k by k, and the areas of the k values kept
     // so far are tested together once the budget is full or k reaches the depth.
@@ -187,7 +161,7 @@ std::vector<LocalMoran> localMoran(std::span<const double> values, const Spatial
         const std::size_t from = nextTested;
         while (nextTested < tested.size() && kOf(tested[nextTested]) <= keptK.back())
             ++nextTested;
-        forChunks(nextTested - from, 256, threads, progress, [&](std::size_t first, std::size_t end) {
+        forChunks(nextTested - from, 256, options.threads, progress, [&](std::size_t first, std::size_t end) {
             for (std::size_t a = from + first; a < from + end; ++a) {
                 const std::uint32_t i = tested[a];
                 const std::size_t k = kOf(i);

@@ -21,6 +21,7 @@
 // short read-modify-writes.
 #include "kde/kde_chords.h"
 #include "kde/kde_internal.h"
+#include "util/difference_row.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,22 +96,13 @@ template <Kernel K> class RowPolynomial {
 template <Kernel K>
 FB_INLINE void addChord(double* row, const Accumulator& acc, std::int64_t colLo, std::int64_t colHi,
                         const double* c) {
-    constexpr int n = degreeOf(K) + 1, w = n + 1;
+    using Row = detail::DifferenceRow<degreeOf(K) + 1>;
     colLo = std::max(colLo, acc.col0);
     colHi = std::min(colHi, acc.col0 + kBlock - 1);
     if (colLo > colHi)
         return;
-    double* d = row + (colLo - acc.col0) * w;
-    for (int m = 0; m < n; ++m)
-        d[m] += c[m];
-    d[n] += 1;
-    row[kBlock * w] = 1; // the row has chords to resolve
-    if (colHi + 1 < acc.col0 + kBlock) {
-        double* e = row + (colHi + 1 - acc.col0) * w;
-        for (int m = 0; m < n; ++m)
-            e[m] -= c[m];
-        e[n] -= 1;
-    }
+    Row::add(row, kBlock, colLo - acc.col0, colHi - acc.col0, c);
+    row[kBlock * Row::kWidth] = 1; // the row has chords to resolve
 }
 
 // Rows are planned four at a time in vectors (their set-up is a chain of dependent operations:
@@ -210,40 +202,22 @@ FB_INLINE void accumulateQgisPointT(const QgisPoint& q, const QgisLayout& layout
 }
 
 template <Kernel K> FB_INLINE void resolveT(const Accumulator& acc, const TileBuffer& tile, bool qgis) {
-    constexpr int n = degreeOf(K) + 1, w = n + 1;
+    using Row = detail::DifferenceRow<degreeOf(K) + 1>;
     for (int r = 0; r < acc.rows; ++r) {
         double* row = acc.data + static_cast<std::ptrdiff_t>(r) * acc.rowStride;
-        double& touched = row[kBlock * w];
+        double& touched = row[kBlock * Row::kWidth];
         if (touched == 0) // nothing added: every pixel of the row stays as it is
             continue;
         touched = 0;
         float* out = tile.data + (acc.row0 + r - tile.row0) * tile.stride;
-        double run[n] = {};
-        double open = 0;
-        for (int j = 0; j < kBlock; ++j) {
-            double* d = row + j * w;
-            for (int m = 0; m < n; ++m) {
-                run[m] += d[m];
-                d[m] = 0;
-            }
-            open += d[n];
-            d[n] = 0;
-            if (open == 0) { // no chord covers this pixel: the sum is exactly 0
-                for (int m = 0; m < n; ++m)
-                    run[m] = 0;
-                continue;
-            }
+        Row::resolve(row, kBlock, kHalfBlock, [&](int j, double v) {
             const std::int64_t col = acc.col0 + j;
             if (col < tile.col0 || col >= tile.col0 + tile.width)
-                continue;
-            const double u = static_cast<double>(j) - kHalfBlock;
-            double v = run[n - 1];
-            for (int m = n - 2; m >= 0; --m)
-                v = v * u + run[m];
+                return;
             float& pixel = out[col - tile.col0];
             // "+ 0.0f" in QGIS mode: a reached pixel never stays -0.0 (nodata).
             pixel = qgis ? pixel + (static_cast<float>(v) + 0.0f) : pixel + static_cast<float>(v);
-        }
+        });
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "firebeat/kde.h"
 #include "util/huge_pages.h"
+#include "util/parallel.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -127,12 +128,7 @@ void accumulateQgisPoint(const QgisPoint& p, const QgisLayout& layout, const Sha
 // columns within its) and adds them to it; in QGIS mode a reached pixel becomes >= +0.
 void resolveAccumulator(const Accumulator& acc, const Shape& shape, const TileBuffer& tile, bool qgis);
 
-// Runs task(i, worker) for every i in [0, count) on up to `threads` threads (0: every core),
-// the calling thread being worker 0. Only the calling thread talks to `progress`: it reports
-// the share done mapped onto [from, to] and, when progress->cancelled(), stops every worker and
-// throws Cancelled. An exception thrown by a task stops the others and is rethrown.
-void parallelFor(std::size_t count, unsigned threads, Progress* progress, double from, double to,
-                 std::string_view stage, const std::function<void(std::size_t, unsigned)>& task);
-unsigned threadCount(unsigned requested);
+using detail::parallelFor;
+using detail::threadCount;
 
 } // namespace firebeat::kde

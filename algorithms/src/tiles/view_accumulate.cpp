@@ -7,17 +7,16 @@
 // and on its chord the kernel is scale * (1 - t)^2, a polynomial of degree 4 in X. The chord is
 // the columns where the direct scatter's own t is below 1, so the same pixels get a value.
 #include "tiles/view_band.h"
-
-#include <cstring>
+#include "util/difference_row.h"
 
 namespace firebeat::detail {
 namespace {
 
 using Kernel = ViewKernels::Kernel;
 
-constexpr int kTerms = 5;          // coefficients of X^0 .. X^4
-constexpr int kWidth = kTerms + 1; // then a count of open chords
-constexpr int kRowsPerPass = 16;   // rows accumulated at once: the difference arrays stay in cache
+constexpr int kTerms = 5; // coefficients of X^0 .. X^4
+using Row = DifferenceRow<kTerms>;
+constexpr int kRowsPerPass = 16; // rows accumulated at once: the difference arrays stay in cache
 constexpr double kHalfBlock = kAccumulatedBlock / 2;
 
 // t at a column of the row, with the direct scatter's operations.
@@ -56,8 +55,8 @@ class Accumulation {
   public:
     explicit Accumulation(const Band& band)
         : band_(band), blocks_((band.width + kAccumulatedBlock - 1) / kAccumulatedBlock),
-          flag_(static_cast<std::size_t>(blocks_) * kAccumulatedBlock * kWidth), rowStride_(flag_ + 1 + 40),
-          data_(rowStride_ * kRowsPerPass, 0.0) {}
+          flag_(static_cast<std::size_t>(blocks_) * kAccumulatedBlock * Row::kWidth),
+          rowStride_(flag_ + 1 + 40), data_(rowStride_ * kRowsPerPass, 0.0) {}
 
     // Adds kernel k on band row r, accumulator row `slot`.
     void add(const Kernel& k, std::int64_t r, int slot) {
@@ -80,16 +79,7 @@ class Accumulation {
                                          2 * s * c1 * c2, s * c2 * c2};
             const std::int64_t first = std::max(chord.first, start);
             const std::int64_t last = std::min(chord.last, start + kAccumulatedBlock - 1);
-            double* open = row + first * kWidth;
-            for (int m = 0; m < kTerms; ++m)
-                open[m] += coef[m];
-            open[kTerms] += 1;
-            if (last + 1 < start + kAccumulatedBlock) {
-                double* close = row + (last + 1) * kWidth;
-                for (int m = 0; m < kTerms; ++m)
-                    close[m] -= coef[m];
-                close[kTerms] -= 1;
-            }
+            Row::add(row + start * Row::kWidth, kAccumulatedBlock, first - start, last - start, coef);
         }
     }
 
@@ -100,26 +90,11 @@ class Accumulation {
         if (row[flag_] == 0)
             return;
         row[flag_] = 0;
-        for (int start = 0; start < band_.width; start += kAccumulatedBlock) {
-            double run[kTerms] = {};
-            double open = 0;
-            for (int j = 0; j < kAccumulatedBlock; ++j) {
-                double* delta = row + (start + j) * kWidth;
-                for (int m = 0; m < kTerms; ++m)
-                    run[m] += delta[m];
-                open += delta[kTerms];
-                std::memset(delta, 0, sizeof(double) * kWidth);
-                if (open == 0) { // no chord covers this pixel: its sum is exactly 0
-                    for (double& v : run)
-                        v = 0;
-                    continue;
-                }
-                if (start + j >= band_.width)
-                    continue;
-                const double x = j - kHalfBlock;
-                out[start + j] += (((run[4] * x + run[3]) * x + run[2]) * x + run[1]) * x + run[0];
-            }
-        }
+        for (int start = 0; start < band_.width; start += kAccumulatedBlock)
+            Row::resolve(row + start * Row::kWidth, kAccumulatedBlock, kHalfBlock, [&](int j, double v) {
+                if (start + j < band_.width)
+                    out[start + j] += v;
+            });
     }
 
   private:

@@ -1,6 +1,4 @@
-// A minimal fork-join loop for the engine's tiles: dynamic scheduling, cancellation and
-// progress from the calling thread only, exceptions carried back to the caller.
-#include "kde/kde_internal.h"
+#include "util/parallel.h"
 
 #include <algorithm>
 #include <atomic>
@@ -9,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace firebeat::kde {
+namespace firebeat::detail {
 
 unsigned threadCount(unsigned requested) {
     return requested ? requested : std::max(1u, std::thread::hardware_concurrency());
@@ -62,4 +60,4 @@ void parallelFor(std::size_t count, unsigned threads, Progress* progress, double
         progress->report(to, stage);
 }
 
-} // namespace firebeat::kde
+} // namespace firebeat::detail
