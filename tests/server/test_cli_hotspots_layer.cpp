@@ -1,6 +1,7 @@
 // `firebeat hotspots --value-field` on layers unlike our data model (make_foreign_layers.py):
 // villages in UTM 48N with an integer id `vid`, a numeric `hazards`, and Chinese field names. Gi*
-// and Local Moran's I equal R spdep's (queen and distance band) joined on the layer's own id;
+// and Local Moran's I equal R spdep's (queen and distance band) joined on the layer's own id, and
+// Local Moran's permutation p agrees with spdep's localmoran_perm within sampling error;
 // every field of the layer is in the output under its own name with its values; only that layer
 // is needed; the same villages as points give the distance-band numbers of the polygons.
 #include "cli_test_support.h"
@@ -29,6 +30,7 @@ struct RRow {
     double giZ = NAN;
     int bin = 0, binFdr = 0;
     double lisaI = NAN;
+    double lisaP = NAN; // 9999 conditional permutations
 };
 
 double number(const QString& s) {
@@ -46,7 +48,8 @@ std::map<std::pair<QString, QString>, RRow> readR(const QString& path) {
         QStringList f = QString::fromUtf8(file.readLine()).trimmed().split(',');
         for (QString& v : f)
             v.remove('"');
-        out[{f[0], f[1]}] = {f[2].toInt(), number(f[3]), f[4].toInt(), f[5].toInt(), number(f[6])};
+        out[{f[0], f[1]}] = {f[2].toInt(), number(f[3]), f[4].toInt(),
+                             f[5].toInt(), number(f[6]), number(f[7])};
     }
     return out;
 }
@@ -148,7 +151,7 @@ class TestCliHotspotsLayer : public QObject {
         }
         for (const char* field : {"n_neighbours", "gi_z", "gi_p", "gi_bin", "gi_bin_fdr", "lisa_i", "lisa_p"})
             QVERIFY2(o.types.count(QString(field)), qPrintable(QString("missing statistic ") + field));
-        double worstZ = 0, worstI = 0;
+        double worstZ = 0, worstI = 0, worstP = 0;
         int hot = 0;
         for (const auto& [vid, fields] : input_.rows) {
             QVERIFY2(o.rows.count(vid), qPrintable("no output row for vid " + vid));
@@ -162,13 +165,24 @@ class TestCliHotspotsLayer : public QObject {
             const double z = row.at("gi_z").toDouble(), i = row.at("lisa_i").toDouble();
             worstZ = std::max(worstZ, std::abs(z - e.giZ));
             worstI = std::max(worstI, std::abs(i - e.lisaI));
+            // The permutation p: both sides estimate the same exact conditional tail, ours from
+            // 999 draws, spdep's from 9999, so they agree within the sampling error of both
+            // (4 standard errors) plus the (L + 1) / (nsim + 1) offsets.
+            if (!std::isnan(e.lisaP)) {
+                const double p = row.at("lisa_p").toDouble(), q = std::min(e.lisaP, 0.5);
+                const double se = std::sqrt(q * (1 - q) / 999 + q * (1 - q) / 9999);
+                worstP = std::max(worstP, std::abs(p - e.lisaP) / (4 * se + 2.0 / 1000));
+            }
             hot += e.bin > 0;
         }
-        qInfo("%s on %s: max |dz| %.2e, max |dI| %.2e against spdep", qPrintable(kind), qPrintable(layer),
-              worstZ, worstI);
+        qInfo("%s on %s: max |dz| %.2e, max |dI| %.2e, Local Moran p within %.2f of its tolerance, "
+              "against spdep",
+              qPrintable(kind), qPrintable(layer), worstZ, worstI, worstP);
         QVERIFY(worstZ < 1e-9);
         QVERIFY(worstI < 1e-9);
-        QVERIFY(hot > 0); // the planted cluster is found
+        QVERIFY(worstP > 0);  // p-values were compared
+        QVERIFY(worstP <= 1); // every one within its tolerance
+        QVERIFY(hot > 0);     // the planted cluster is found
     }
 
     // No id field: the feature id is the id, written as source_fid beside every field.
