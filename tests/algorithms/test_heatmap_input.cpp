@@ -95,6 +95,34 @@ class TestHeatmapInput : public QObject {
         QCOMPARE(input.points.points.size(), std::size_t{2}); // H1 (EBIKE), H3 (ELECTRICAL)
     }
 
+    // Positions only (no filter, no severity weighting, weights from a field): each part of a
+    // multipoint counts with its feature's weight, a feature without geometry is reported by its
+    // feature id and left out, and the layer's extent no longer stands for the points'.
+    void positionsOnlyCountEveryPart() {
+        const std::string path = writeFixture("parts.gpkg", [](MinimalLayer& hazards) {
+            hazards.features[0].first = "MULTIPOINT((102.67 25.02),(102.68 25.03))";
+            hazards.features[1].first = "";
+        });
+        HeatmapJob job;
+        job.bandwidth.metres = 300;
+        ReadOptions options;
+        options.analysisCrs = "EPSG:4326";
+        const HeatmapInput input = readHeatmapInput({path, options, "weight", ""}, job);
+        const auto& points = input.points.points;
+        QCOMPARE(points.size(), std::size_t{3});
+        QCOMPARE(points[0].x, 102.67);
+        QCOMPARE(points[0].y, 25.02);
+        QCOMPARE(points[1].x, 102.68);
+        QCOMPARE(points[1].y, 25.03);
+        for (const KdePoint& p : points)
+            QCOMPARE(p.weight, 2.0);
+        const auto& problems = input.read.report.problems();
+        QCOMPARE(problems.size(), std::size_t{1});
+        QCOMPARE(problems[0].code, std::string("null_geometry"));
+        QCOMPARE(problems[0].fid, std::optional<std::int64_t>(2));
+        QVERIFY(!input.points.sourceExtent);
+    }
+
     // A null weight stops the job with the hazard named by its feature id.
     void nullWeightNamesTheHazard() {
         const std::string path = writeFixture(

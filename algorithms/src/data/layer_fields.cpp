@@ -56,7 +56,7 @@ double readF64(const std::uint8_t* p, bool littleEndian) {
 
 // A field the spec requires and the read includes: a null is a problem.
 bool required(const ResolvedField* f) {
-    return f && f->spec->required && f->read;
+    return f && f->spec->required;
 }
 
 } // namespace
@@ -80,12 +80,10 @@ std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const L
     bool complete = true;
     std::size_t columns = 0;
     for (const FieldSpec& f : spec.fields) {
-        ResolvedField r{&f, mapping.field(spec.kind, f.name), -1, std::nullopt, true};
-        if (onlyFields && !onlyFields->contains(std::string(f.name))) {
-            r.read = false;
-            fields.push_back(std::move(r));
+        ResolvedField r{&f, mapping.field(spec.kind, f.name), -1, std::nullopt};
+        if (onlyFields && !onlyFields->contains(std::string(f.name)))
             continue;
-        }
+
         r.ogrIndex = defn->GetFieldIndex(r.sourceName.c_str());
         if (r.ogrIndex >= 0)
             r.cursorColumn = columns++;
@@ -140,7 +138,7 @@ std::optional<std::size_t> FeatureRow::column(std::string_view canonical) const 
 
 bool FeatureRow::isRead(std::string_view canonical) const {
     const ResolvedField* f = field(canonical);
-    return f && f->read;
+    return f != nullptr;
 }
 
 void FeatureRow::problem(Severity severity, std::string code, std::string_view fieldName,

@@ -18,14 +18,14 @@ namespace firebeat {
 struct ResolvedField {
     const FieldSpec* spec = nullptr;
     std::string sourceName;
-    int ogrIndex = -1;                       // -1: not in the layer, or not read
+    int ogrIndex = -1;                       // -1: not in the layer
     std::optional<std::size_t> cursorColumn; // its column in the feature cursor
-    bool read = true;                        // false: left out on purpose, never reported
 };
 
 // The fields of `spec` found in `layer` under the mapped names. Reports missing and mistyped
 // fields; returns nullopt when a required field is missing (the layer cannot be read).
-// `onlyFields` (canonical names), when given, restricts reading and checking to those fields.
+// `onlyFields` (canonical names), when given, restricts reading and checking to those fields: the
+// others are left out of the result, so a feature's accessors find no field (never reported).
 std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const LayerSpec& spec,
                                                         const SourceMapping& mapping, Report& report,
                                                         const std::set<std::string>* onlyFields = nullptr);
@@ -42,6 +42,8 @@ class FeatureRow {
     std::int64_t fid() const { return cursor_.fid(); }
     const std::string& id() const { return id_; }
     bool usable() const { return usable_; }
+    // Whether the read includes none of the data model's fields (geometry and extras only).
+    bool readsNoField() const { return fields_.empty(); }
 
     std::string text(std::string_view field) const;
     std::optional<std::int64_t> integer(std::string_view field, std::int64_t min, std::int64_t max);

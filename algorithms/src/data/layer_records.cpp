@@ -68,18 +68,26 @@ void appendInspection(FeatureRow& row, Dataset& data) {
     data.inspections.push_back(std::move(i));
 }
 
-void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
-    Hazard h;
-    h.fid = row.fid();
+// The data model's fields of a hazard; a lean read (ReadOptions::onlyFields) leaves fields
+// unread, and they keep their defaults.
+void readHazardFields(FeatureRow& row, Hazard& h) {
     h.id = row.id();
     h.inspectionId = row.text("inspection_id");
     h.unitId = row.text("unit_id");
-    const auto category = row.code<HazardCategory>("category", parseHazardCategory, kHazardCategoryCount);
-    const auto severity = row.integer("severity", 1, 3);
-    const auto found = row.time("found_at");
+    h.category = row.code<HazardCategory>("category", parseHazardCategory, kHazardCategoryCount)
+                     .value_or(HazardCategory::Other);
+    h.severity = static_cast<int>(row.integer("severity", 1, 3).value_or(1));
+    h.foundAt = row.time("found_at").value_or(0);
     h.deadline = row.time("deadline");
     h.rectifiedAt = row.time("rectified_at");
     h.source = *row.code<HazardSource>("source", parseHazardSource, 2, HazardSource::Inspection);
+}
+
+void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
+    Hazard h;
+    h.fid = row.fid();
+    if (!row.readsNoField()) // positions only (a heatmap without filters) skips the lookups
+        readHazardFields(row, h);
     thread_local std::vector<Point> parts;
     parts.clear();
     if (multipointParts)
@@ -88,10 +96,6 @@ void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
         parts.push_back(*p);
     if (!row.usable())
         return;
-    // A lean read (ReadOptions::onlyFields) leaves fields unread: they keep their defaults.
-    h.category = category.value_or(HazardCategory::Other);
-    h.severity = static_cast<int>(severity.value_or(1));
-    h.foundAt = found.value_or(0);
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
         h.position = parts[i];
         data.hazards.push_back(h);

@@ -16,9 +16,9 @@
 // loops' own (kde_chords.h), so exactly the same pixels are reached, including QGIS's
 // double-precision test in QGIS-compatible mode.
 //
-// Cost per point row: one chord (planned four rows at a time), the row's coefficients from
-// c0 = 1 - s dy^2 - s h^2 alone (everything else is fixed for the point in the block), and two
-// short read-modify-writes.
+// Cost per point row: one chord and the row's coefficients, both planned four rows at a time
+// (the coefficients from c0 = 1 - s dy^2 - s h^2 alone: everything else is fixed for the point
+// in the block), and two short read-modify-writes.
 #include "kde/kde_chords.h"
 #include "kde/kde_internal.h"
 #include "util/difference_row.h"
@@ -45,6 +45,15 @@ constexpr int degreeOf(Kernel k) {
                                        : -1;
 }
 
+// Rows are planned four at a time in vectors (their set-up is a chain of dependent operations:
+// a square root, roundings, conversions, the coefficients), then added one by one.
+using v4d = double __attribute__((vector_size(32)));
+using v4f = float __attribute__((vector_size(16)));
+
+FB_INLINE v4d splat4(double x) {
+    return v4d{x, x, x, x};
+}
+
 // One point's kernel along any row of one block: coef * q^n, q = c0 + L(u), L = c1 u + c2 u^2 in
 // the block's local column u = column - (block start + kHalfBlock), with c1 = 2 s h, c2 = -s
 // (h: the point's u) fixed and c0 = a - s h^2 (a = 1 - s dy^2) the row's. Expanding
@@ -67,14 +76,16 @@ template <Kernel K> class RowPolynomial {
         }
     }
 
-    // The row's coefficients (of u^0 .. u^degree) for a = 1 - s dy^2.
-    FB_INLINE void at(double a, double* out) const {
-        const double c0 = a - sh2_;
-        double c0Power[kPower + 1] = {1};
+    // Four rows' coefficients (of u^0 .. u^degree), out[m] holding coefficient m of each row,
+    // for their a = 1 - s dy^2.
+    FB_INLINE void at(v4d a, v4d* out) const {
+        const v4d c0 = a - sh2_;
+        v4d c0Power[kPower + 1];
+        c0Power[0] = splat4(1);
         for (int k = 1; k <= kPower; ++k)
             c0Power[k] = c0Power[k - 1] * c0;
         for (int m = 0; m < kTerms; ++m) {
-            double sum = 0; // L^j has terms of degree j .. 2j only
+            v4d sum = splat4(0);
             for (int j = (m + 1) / 2; j <= std::min(m, kPower); ++j)
                 sum += c0Power[kPower - j] * parts_[j][m];
             out[m] = sum;
@@ -103,15 +114,6 @@ FB_INLINE void addChord(double* row, const Accumulator& acc, std::int64_t colLo,
         return;
     Row::add(row, kBlock, colLo - acc.col0, colHi - acc.col0, c);
     row[kBlock * Row::kWidth] = 1; // the row has chords to resolve
-}
-
-// Rows are planned four at a time in vectors (their set-up is a chain of dependent operations:
-// a square root, roundings, conversions), then added one by one.
-using v4d = double __attribute__((vector_size(32)));
-using v4f = float __attribute__((vector_size(16)));
-
-FB_INLINE v4d splat4(double x) {
-    return v4d{x, x, x, x};
 }
 
 // floor(u) for |u| < 2^51, exactly: round to nearest by the 1.5 * 2^52 trick, then step down.
@@ -144,7 +146,8 @@ template <Kernel K> FB_INLINE void accumulatePointT(const GridPoint& p, const Ac
         const v4d lo = -floor4(-uLo), hi = floor4(uHi);
         const v4d eps = 1e-6 * (halfSq + 1) / (half > 1e-3 ? half : splat4(1e-3)) + 1e-6;
         const auto near = (uHi - hi < eps) | (uHi - hi > 1 - eps) | (lo - uLo < eps) | (lo - uLo > 1 - eps);
-        const v4d a = 1 - s * dyq;
+        v4d rows[RowPolynomial<K>::kTerms];
+        poly.at(1 - s * dyq, rows);
         for (int i = 0; i < 4 && row + i <= last; ++i) {
             if (dyqf[i] * p.s > 1.0f)
                 continue;
@@ -153,7 +156,8 @@ template <Kernel K> FB_INLINE void accumulatePointT(const GridPoint& p, const Ac
                 chord = discRow(p, halfSq, dyqf[i]);
             if (chord.lo > chord.hi)
                 continue;
-            poly.at(a[i], c);
+            for (int m = 0; m < RowPolynomial<K>::kTerms; ++m)
+                c[m] = rows[m][i];
             addChord<K>(acc.data + (row + i - acc.row0) * acc.rowStride, acc, p.ic + chord.lo,
                         p.ic + chord.hi, c);
         }
@@ -168,6 +172,8 @@ FB_INLINE void accumulateQgisPointT(const QgisPoint& q, const QgisLayout& layout
     const double p = layout.pixelSize, invPixel = 1 / p, eps = qgisChordEps(q, layout);
     const double s = g.s;
     const std::int64_t blockLo = q.xPos, blockHi = q.xPos + q.block - 1;
+    const v4d blockLoD = splat4(static_cast<double>(blockLo)),
+              blockHiD = splat4(static_cast<double>(blockHi));
     const RowPolynomial<K> poly(g.coef, s, static_cast<double>(g.ic - acc.col0) - kHalfBlock + g.fx);
     double c[RowPolynomial<K>::kTerms];
     const v4d lane = {0.5, 1.5, 2.5, 3.5};
@@ -184,17 +190,23 @@ FB_INLINE void accumulateQgisPointT(const QgisPoint& q, const QgisLayout& layout
         const auto near = (uHi - hi < eps) | (uHi - hi > 1 - eps) | (lo - uLo < eps) | (lo - uLo > 1 - eps);
         const v4f dyPixels = __builtin_convertvector(dy * invPixel, v4f);
         const v4d a = 1 - s * __builtin_convertvector(dyPixels * dyPixels, v4d);
+        v4d rows[RowPolynomial<K>::kTerms];
+        poly.at(a, rows);
+        const v4d loBlock = lo > blockLoD ? lo : blockLoD, hiBlock = hi < blockHiD ? hi : blockHiD;
+        const auto skip = (dy2 > q.maxDistSq) | (loBlock > hiBlock);
         for (int i = 0; i < 4 && yp + i <= ypLast; ++i) {
-            if (dy2[i] > q.maxDistSq)
-                continue;
-            Chord chord{static_cast<std::int64_t>(lo[i]), static_cast<std::int64_t>(hi[i])};
-            if (near[i])
+            Chord chord{static_cast<std::int64_t>(loBlock[i]), static_cast<std::int64_t>(hiBlock[i])};
+            if (near[i] && !(dy2[i] > q.maxDistSq)) {
                 chord = qgisChord(q, layout, dy2[i], invPixel, eps);
-            chord.lo = std::max(chord.lo, blockLo);
-            chord.hi = std::min(chord.hi, blockHi);
-            if (chord.lo > chord.hi)
+                chord.lo = std::max(chord.lo, blockLo);
+                chord.hi = std::min(chord.hi, blockHi);
+                if (chord.lo > chord.hi)
+                    continue;
+            } else if (skip[i]) {
                 continue;
-            poly.at(a[i], c);
+            }
+            for (int m = 0; m < RowPolynomial<K>::kTerms; ++m)
+                c[m] = rows[m][i];
             addChord<K>(acc.data + (q.yPosIO + yp + i - acc.row0) * acc.rowStride, acc, chord.lo, chord.hi,
                         c);
         }
