@@ -1,6 +1,6 @@
 // The heatmap GeoTIFF: georeferencing, CRS, tags, nodata, layout (tiles, DEFLATE, predictor),
-// overviews and COG, values equal to computeWindow() across strips, and no file left behind by
-// a failed or cancelled write.
+// the compressions, overviews and COG, values equal to computeWindow() across strips, and no file left behind
+// by a failed or cancelled write.
 #include "firebeat/kde_geotiff.h"
 
 #include <QtTest>
@@ -185,6 +185,34 @@ class TestGeoTiff : public QObject {
         QVERIFY(o.values() == expected);
         fs::remove(ovr);
         fs::remove(cog);
+    }
+
+    // Each compression as asked (the COG too: its driver would pick LZW for "none"), the predictor
+    // with it, and the same values whatever the compression.
+    void compressions() {
+        const KdePointIndex index(scatter(100, 3000, 200));
+        const RasterWindow w = qgisWindow(index, 5);
+        std::vector<float> expected(w.pixelCount());
+        computeWindow(index, w, {}, expected);
+        const std::pair<Compression, const char*> cases[] = {
+            {Compression::Deflate, "DEFLATE"}, {Compression::Zstd, "ZSTD"}, {Compression::None, ""}};
+        for (const auto& [compression, name] : cases) {
+            for (bool cog : {false, true}) {
+                GeoTiffOptions tiff;
+                tiff.compression = compression;
+                tiff.cog = cog;
+                const fs::path path = dir() / ("compressed." + std::string(code(compression)) + ".tif");
+                writeKdeGeoTiff(path, index, w, {}, tiff);
+                const Opened o(path);
+                QCOMPARE(o.item("COMPRESSION", "IMAGE_STRUCTURE"), std::string(name));
+                QCOMPARE(o.item("PREDICTOR", "IMAGE_STRUCTURE"),
+                         std::string(compression == Compression::None ? "" : "3"));
+                QVERIFY(o.values() == expected);
+                fs::remove(path);
+            }
+        }
+        QCOMPARE(parseCompression("zstd"), std::optional<Compression>(Compression::Zstd));
+        QVERIFY(!parseCompression("lzw"));
     }
 
     void cancelledOrFailedWritesLeaveNoFile() {

@@ -74,6 +74,30 @@ class TestCliHeatmap : public QObject {
         QCOMPARE(s.value("total_weight").toDouble(), 4.0);
     }
 
+    // --compress reaches the file: zstd and none as asked, the values the same as DEFLATE's.
+    void compressionAsAsked() {
+        std::vector<float> reference;
+        for (const QString compress : {"deflate", "zstd", "none"}) {
+            const QString out = dir_.filePath("c-" + compress + ".tif");
+            const CliResult r = cli({"heatmap", "--input", source_, "--output", out, "--radius", "300",
+                                     "--pixel-size", "10", "--compress", compress});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            GDALDataset* ds = GDALDataset::Open(out.toUtf8().constData(), GDAL_OF_RASTER);
+            QVERIFY(ds);
+            const char* method = ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE");
+            QCOMPARE(QString(method ? method : "none").toLower(), compress);
+            std::vector<float> values(static_cast<std::size_t>(ds->GetRasterXSize()) * ds->GetRasterYSize());
+            QCOMPARE(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, ds->GetRasterXSize(), ds->GetRasterYSize(),
+                                                    values.data(), ds->GetRasterXSize(), ds->GetRasterYSize(),
+                                                    GDT_Float32, 0, 0),
+                     CE_None);
+            GDALClose(ds);
+            if (reference.empty())
+                reference = values;
+            QVERIFY(values == reference);
+        }
+    }
+
     void badParametersExitTwoAndWriteNothing() {
         const QString out = dir_.filePath("bad.tif");
         const QStringList base = {"heatmap", "--input", source_, "--output", out};
@@ -89,6 +113,7 @@ class TestCliHeatmap : public QObject {
             {{"--radius", "300", "--pixel-size", "10", "--qgis-compatible"}, "output-value raw or scaled"},
             {{"--radius", "300", "--pixel-size", "10", "--auto-radius"}, "auto-radius: give either"},
             {{"--pixel-size", "10", "--extent", "5,5,1,1"}, "extent: expected xmin,ymin,xmax,ymax"},
+            {{"--radius", "300", "--pixel-size", "10", "--compress", "lzw"}, "compress"},
         };
         for (const auto& [extra, message] : cases) {
             const CliResult r = cli(base + extra);

@@ -46,6 +46,15 @@ struct CslList {
     void set(const char* key, const std::string& value) { list = CSLSetNameValue(list, key, value.c_str()); }
 };
 
+// COMPRESS and PREDICTOR (`predictor`: the floating-point one, as the driver names it).
+// Said even for none: the COG driver would compress with LZW by default.
+void setCompression(CslList& options, Compression c, const char* predictor) {
+    options.set("COMPRESS", c == Compression::None ? "NONE" : c == Compression::Zstd ? "ZSTD" : "DEFLATE");
+    if (c == Compression::None)
+        return;
+    options.set("PREDICTOR", predictor);
+}
+
 // GDAL's progress callback onto Progress (its cancellation included) over [from, to].
 struct GdalProgress {
     Progress* progress;
@@ -76,6 +85,25 @@ std::string wktOf(const std::string& crs) {
 }
 
 } // namespace
+
+std::string_view code(Compression c) {
+    switch (c) {
+    case Compression::Zstd:
+        return "zstd";
+    case Compression::None:
+        return "none";
+    case Compression::Deflate:
+        break;
+    }
+    return "deflate";
+}
+
+std::optional<Compression> parseCompression(std::string_view text) {
+    for (Compression c : {Compression::Deflate, Compression::Zstd, Compression::None})
+        if (text == code(c))
+            return c;
+    return std::nullopt;
+}
 
 struct GeoTiffWriter::Impl {
     std::filesystem::path path;
@@ -122,12 +150,12 @@ GeoTiffWriter::GeoTiffWriter(std::filesystem::path path, const RasterWindow& win
     create.set("TILED", "YES");
     create.set("BLOCKXSIZE", std::to_string(kBlockSize));
     create.set("BLOCKYSIZE", std::to_string(kBlockSize));
-    create.set("COMPRESS", "DEFLATE");
-    create.set("PREDICTOR", "3");
+    setCompression(create, m.options.compression, "3");
     // Level 1: with GDAL's libdeflate it compresses the heatmap about 4 times faster than the
-    // default 6 for a file about 3 % larger (the predictor does most of the work). The COG driver
-    // recompresses everything at its own level anyway.
+    // default 6 for a file about 3 % larger (the predictor does most of the work); ZSTD's level 1
+    // likewise. The COG driver recompresses everything at its own level anyway.
     create.set("ZLEVEL", "1");
+    create.set("ZSTD_LEVEL", "1");
     create.set("BIGTIFF", "IF_SAFER");
     create.set("NUM_THREADS", m.threads());
     m.temporary = temporaryName(m.path, ".tif");
@@ -196,8 +224,7 @@ void GeoTiffWriter::commit(Progress* progress) {
         if (!source)
             throw gdalError("cannot reopen " + m.temporary.string());
         CslList copy;
-        copy.set("COMPRESS", "DEFLATE");
-        copy.set("PREDICTOR", "YES");
+        setCompression(copy, m.options.compression, "YES");
         copy.set("BLOCKSIZE", std::to_string(kBlockSize));
         copy.set("RESAMPLING", "AVERAGE");
         copy.set("OVERVIEWS", "AUTO");
