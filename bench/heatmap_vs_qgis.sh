@@ -1,6 +1,7 @@
 #!/bin/bash
 # Times QGIS 3.22's heatmap (qgis:heatmapkerneldensityestimation through qgis_process) against
-# the whole `firebeat heatmap --qgis-compatible` command on the same 1,000,000 clustered points:
+# the whole `firebeat heatmap --qgis-compatible` command (uncompressed like QGIS's file, and with its
+# default DEFLATE) on the same 1,000,000 clustered points:
 # radius 500 m, 20 m pixels, quartic, weight field, EPSG:4543. The two run alternately; medians
 # of wall time and peak memory (/usr/bin/time -v) are reported with the machine's load, then the
 # outputs are compared pixel by pixel (bench/kde_bench compare), and the engine alone is timed.
@@ -40,11 +41,13 @@ run_qgis() {
     measure "$work/qgis.time"
 }
 
+# run_ours COMPRESSION: deflate is the command's default; none writes an uncompressed GeoTIFF as
+# QGIS does (the like-for-like job).
 run_ours() {
     rm -f "$work/ours.tif"
     /usr/bin/time -v -o "$work/ours.time" "$firebeat" heatmap --input "$points" --output "$work/ours.tif" \
         --radius 500 --pixel-size 20 --weight-field weight --kernel quartic --output-value raw \
-        --qgis-compatible --quiet >"$work/ours.log"
+        --qgis-compatible --compress "$1" --quiet >"$work/ours.log"
     measure "$work/ours.time"
 }
 
@@ -54,6 +57,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
      "$(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz, load $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$work/qgis.runs"
 : >"$work/ours.runs"
+: >"$work/ours_none.runs"
 # Each run starts on a settled machine: right after QGIS exits (freeing ~260 MiB) the next
 # process's page faults cost more on this VM, which would tilt the figures against whoever runs
 # second.
@@ -63,17 +67,23 @@ for i in $(seq "$runs"); do
     settle
     q=$(run_qgis)
     settle
-    o=$(run_ours)
-    echo "run $i (load $load): QGIS ${q% *} s ${q#* } MiB, firebeat heatmap ${o% *} s ${o#* } MiB," \
-         "$(awk "BEGIN { printf \"%.1f\", ${q% *} / ${o% *} }")x"
+    n=$(run_ours none)
+    settle
+    o=$(run_ours deflate)
+    echo "run $i (load $load): QGIS ${q% *} s ${q#* } MiB;" \
+         "firebeat heatmap --compress none ${n% *} s, $(awk "BEGIN { printf \"%.1f\", ${q% *} / ${n% *} }")x;" \
+         "default (deflate) ${o% *} s ${o#* } MiB, $(awk "BEGIN { printf \"%.1f\", ${q% *} / ${o% *} }")x"
     echo "$q" >>"$work/qgis.runs"
+    echo "$n" >>"$work/ours_none.runs"
     echo "$o" >>"$work/ours.runs"
 done
 qt=$(cut -d' ' -f1 "$work/qgis.runs" | median)
 qm=$(cut -d' ' -f2 "$work/qgis.runs" | median)
 ot=$(cut -d' ' -f1 "$work/ours.runs" | median)
 om=$(cut -d' ' -f2 "$work/ours.runs" | median)
+nt=$(cut -d' ' -f1 "$work/ours_none.runs" | median)
 echo "median: QGIS $qt s, $qm MiB; firebeat heatmap $ot s, $om MiB; FireBeat is $(awk "BEGIN { printf \"%.1f\", $qt / $ot }")x faster"
+echo "median with --compress none (uncompressed, as QGIS writes): $nt s, $(awk "BEGIN { printf \"%.1f\", $qt / $nt }")x"
 echo "FireBeat's last run:"
 sed 's/^/  /' "$work/ours.log"
 echo "same output? $("$bench" compare "$work/qgis.tif" "$work/ours.tif")"

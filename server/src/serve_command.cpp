@@ -133,7 +133,8 @@ void readOnlyFieldsPresent(const std::string& source, ReadOptions& options, ogc:
 }
 
 std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, ReadOptions options,
-                                               ogc::LayerSettings settings, const QStringList& moreCrs) {
+                                               ogc::LayerSettings settings, const QStringList& moreCrs,
+                                               bool answerWhileRebuilding) {
     std::vector<std::string> tables;
     for (const LayerKind kind : kAllLayers)
         tables.push_back(options.mapping.layer(kind));
@@ -156,7 +157,7 @@ std::unique_ptr<ogc::CatalogueStore> openStore(const std::string& source, ReadOp
     // Checked every second in the background too: a changed source is reloaded (heatmap kernels
     // included) before the next request needs it, as a rule.
     return std::make_unique<ogc::CatalogueStore>(load, ogc::makeDataVersionProbe(source, tables),
-                                                 std::chrono::seconds(1));
+                                                 std::chrono::seconds(1), answerWhileRebuilding);
 }
 
 // What the replies depend on besides the data and the request, for the ETags: the build, the
@@ -200,6 +201,9 @@ int runServe(const QStringList& arguments) {
         {"radius", "Heatmap bandwidth in metres (default 500, or the config's).", "M"},
         {"workers", "Threads computing replies (default: one per core, or the config's).", "N"},
         {"no-cache", "Compute every reply (no reply cache)."},
+        {"answer-while-rebuilding",
+         "When the data changes, answer from the previous version while the layers are rebuilt in the "
+         "background (no request waits; a change shows within the rebuild's time, not on the next request)."},
         {"hash-token",
          "Read a token from standard input (one line) and print its SHA-256 digest for the config's "
          "access.tokens; serves nothing."},
@@ -224,7 +228,8 @@ int runServe(const QStringList& arguments) {
                               : !config.input.isEmpty()
                                   ? config.input
                                   : QStringLiteral(FIREBEAT_SAMPLE_DIR "/kunming.sqlite");
-        store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config), config.moreCrs);
+        store = openStore(toStd(input), sourceOptions(p, config), layerSettings(p, config), config.moreCrs,
+                          p.isSet("answer-while-rebuilding"));
         ogc::ServerSettings settings = serverSettings(p, config);
         settings.fingerprint = replyFingerprint(arguments, p);
         server = std::make_unique<ogc::OgcServer>([s = store.get()] { return s->current(); }, settings);

@@ -1,5 +1,6 @@
 // Freshness: rows another process adds to the served database show on the very next request,
-// for SpatiaLite and PostGIS, and the reply cache never answers from the data as it was.
+// for SpatiaLite and PostGIS, and the reply cache never answers from the data as it was; or,
+// answering while rebuilding, requests get the previous version until the rebuild is done.
 #include "fixtures.h"
 #include "server_test_support.h"
 
@@ -7,6 +8,7 @@
 #include <ogrsf_frmts.h>
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -98,6 +100,41 @@ class TestServerFreshness : public QObject {
         QCOMPARE(after.status, 200);
         QVERIFY2(after.body != before.body, "the map should show the new hazard");
         QCOMPARE(cacheCounter(net_, base, "hits"), hitsAfter);
+        stopServer(server);
+    }
+
+    // Answering while rebuilding: the request right after a change gets the data as it was while
+    // the layers are rebuilt in the background (held for 5 s here, as a province's data would
+    // take), and the change shows once they are.
+    void answerWhileRebuildingServesThePreviousVersion() {
+        const QString path = dir_.filePath("previous.sqlite");
+        writeLayers(path.toStdString(), minimalDataset(), "SQLite");
+        QProcess server;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert("FIREBEAT_TEST_REBUILD_DELAY_MS", "5000");
+        server.setProcessEnvironment(environment);
+        const QString base = startServer(
+            server, {"--input", path, "--radius", QString::number(kRadius), "--answer-while-rebuilding"});
+        QVERIFY(!base.isEmpty());
+        const double before = densityAt(net_, base, kLoneLon, kLoneLat);
+        QCOMPARE(before, peakDensity(4, kRadius));
+        const QString version = serverStatus(net_, base)["data_version"].toString();
+
+        QCOMPARE(appendHazard(path, kLoneLon, kLoneLat), QString());
+        QCOMPARE(densityAt(net_, base, kLoneLon, kLoneLat), before);
+        QCOMPARE(serverStatus(net_, base)["data_version"].toString(), version);
+
+        const double expected = before + peakDensity(4, kRadius);
+        double got = before;
+        QElapsedTimer waited;
+        waited.start();
+        while (got == before && waited.elapsed() < 60000) {
+            QTest::qWait(250);
+            got = densityAt(net_, base, kLoneLon, kLoneLat);
+        }
+        QVERIFY2(std::abs(got - expected) < 1e-9 * expected,
+                 qPrintable(QString("%1 vs %2").arg(got).arg(expected)));
+        QVERIFY(serverStatus(net_, base)["data_version"].toString() != version);
         stopServer(server);
     }
 

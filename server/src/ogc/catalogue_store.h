@@ -1,7 +1,9 @@
 // The catalogue of layers of the data as it is now: every request checks the data version (a
 // probe started after the request arrived, shared with the requests that arrived meanwhile) and
 // the first request after a change waits for the layers to be rebuilt, so rows added to the
-// database show on the next request. Thread-safe.
+// database show on the next request. Or, answering while rebuilding: a change starts the rebuild
+// in the background and requests get the previous catalogue until it is done, so no request waits
+// for one (a change shows within the rebuild's time instead). Thread-safe.
 #pragma once
 
 #include "data_version.h"
@@ -10,6 +12,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -28,7 +31,8 @@ class CatalogueStore {
     // heatmap's kernels included) as soon as it changed, so the request after a change usually
     // finds them built instead of building them itself.
     CatalogueStore(Loader load, std::unique_ptr<DataVersionProbe> probe,
-                   std::chrono::milliseconds poll = std::chrono::milliseconds(0));
+                   std::chrono::milliseconds poll = std::chrono::milliseconds(0),
+                   bool answerWhileRebuilding = false);
     ~CatalogueStore();
     CatalogueStore(const CatalogueStore&) = delete;
     CatalogueStore& operator=(const CatalogueStore&) = delete;
@@ -42,6 +46,8 @@ class CatalogueStore {
 
   private:
     void checkAndRebuild(); // called by one thread at a time, without the lock
+    void rebuild();         // load_() into the catalogue, its failure reported
+    void reportFailure(const std::exception& e);
     void setCatalogue(std::shared_ptr<Catalogue> catalogue);
 
     Loader load_;
@@ -56,6 +62,9 @@ class CatalogueStore {
     std::uint64_t checksStarted_ = 0, checksFinished_ = 0;
     bool checking_ = false;
     bool stopping_ = false;
+    const bool answerWhileRebuilding_;
+    bool rebuilding_ = false; // a background rebuild is running (answerWhileRebuilding_)
+    std::thread rebuilder_;
     std::condition_variable stop_;
     std::thread poller_;
 };
