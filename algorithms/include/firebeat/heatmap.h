@@ -32,7 +32,7 @@ struct HazardBandwidth {
 
 struct HeatmapPoints {
     std::vector<KdePoint> points;         // one per accepted hazard, in the hazards' order
-    std::vector<std::size_t> hazardIndex; // the hazard each point came from
+    std::vector<std::size_t> hazardIndex; // the hazard each point came from (when asked for)
     std::optional<double> bandwidth;      // the radius shared by every point (none when per hazard)
     // The hazards layer's extent as OGR reports it, when the points are all of its features in
     // its own CRS: QGIS builds its grid from it (see KdePointIndex).
@@ -40,12 +40,14 @@ struct HeatmapPoints {
 };
 
 // heatmapPoints() chunk by chunk, for hazards streamed from a source: add() each chunk in order,
-// then take() the points. Checks as heatmapPoints() does (the constructor the parameters, add()
-// each hazard); the per-hazard lists of `weighting` and `bandwidth` are ignored, add() gets them.
+// then take() the points. `hazardIndex`: whether to say which hazard each point came from (a
+// stream that keeps no hazards has nothing to point back to, and 8 bytes a point to save). Checks as
+// heatmapPoints() does (the constructor the parameters, add() each hazard); the per-hazard lists of
+// `weighting` and `bandwidth` are ignored, add() gets them.
 class HeatmapPointsBuilder {
   public:
     HeatmapPointsBuilder(const HazardFilter& filter, const HazardWeighting& weighting,
-                         const HazardBandwidth& bandwidth);
+                         const HazardBandwidth& bandwidth, bool hazardIndex = true);
     // Room for `hazards` points in all (e.g. the layer's size), so add() need not grow into it.
     void reserve(std::size_t hazards);
     // `weights` and `radii`: one per hazard of the chunk, or empty (by severity, shared radius).
@@ -58,6 +60,7 @@ class HeatmapPointsBuilder {
     const HazardBandwidth& bandwidth_;
     std::size_t seen_ = 0; // hazards added so far, to number them across chunks
     bool perHazardRadius_ = false;
+    bool hazardIndex_;
     HeatmapPoints out_;
 };
 

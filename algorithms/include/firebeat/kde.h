@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -106,8 +107,8 @@ class KdePointIndex {
     // non-finite coordinate or weight or a negative radius.
     explicit KdePointIndex(std::vector<KdePoint> points, std::optional<Envelope> sourceExtent = std::nullopt);
 
-    std::span<const KdePoint> points() const { return points_; } // in index order
-    std::size_t size() const { return points_.size(); }
+    std::span<const KdePoint> points() const { return {points_.get(), size_}; } // in index order
+    std::size_t size() const { return size_; }
     const Envelope& envelope() const { return envelope_; } // of the points themselves
     const Envelope& extent() const { return sourceExtent_ ? *sourceExtent_ : envelope_; }
     double maxRadius() const { return maxRadius_; }
@@ -122,7 +123,11 @@ class KdePointIndex {
     std::vector<Range> query(const Envelope& e) const;
 
   private:
-    std::vector<KdePoint> points_;
+    struct FreePoints {
+        void operator()(KdePoint* p) const;
+    };
+    std::unique_ptr<KdePoint[], FreePoints> points_;
+    std::size_t size_ = 0;
     Envelope envelope_;
     std::optional<Envelope> sourceExtent_;
     double maxRadius_ = 0;

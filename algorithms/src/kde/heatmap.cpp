@@ -36,8 +36,8 @@ std::string hazardName(const Hazard& h) {
 }
 
 HeatmapPointsBuilder::HeatmapPointsBuilder(const HazardFilter& filter, const HazardWeighting& weighting,
-                                           const HazardBandwidth& bandwidth)
-    : filter_(filter), weighting_(weighting), bandwidth_(bandwidth) {
+                                           const HazardBandwidth& bandwidth, bool hazardIndex)
+    : filter_(filter), weighting_(weighting), bandwidth_(bandwidth), hazardIndex_(hazardIndex) {
     if (weighting.halfLifeDays && !(*weighting.halfLifeDays > 0 && std::isfinite(*weighting.halfLifeDays)))
         throw InputError("the half-life must be a positive number of days");
 }
@@ -49,7 +49,8 @@ void HeatmapPointsBuilder::reserve(std::size_t n) {
         return;
     n = std::max(n, 2 * out_.points.capacity());
     reserveHuge(out_.points, n);
-    reserveHuge(out_.hazardIndex, n);
+    if (hazardIndex_)
+        reserveHuge(out_.hazardIndex, n);
 }
 
 void HeatmapPointsBuilder::add(std::span<const Hazard> hazards, std::span<const double> weights,
@@ -74,7 +75,8 @@ void HeatmapPointsBuilder::add(std::span<const Hazard> hazards, std::span<const 
         if (perHazardRadius && !(std::isfinite(radius) && radius >= 0))
             throw InputError(hazardName(h) + ": radius " + std::to_string(radius) + " is not a number >= 0");
         out_.points.push_back(KdePoint{h.position.x, h.position.y, weight, radius});
-        out_.hazardIndex.push_back(seen_ + i);
+        if (hazardIndex_)
+            out_.hazardIndex.push_back(seen_ + i);
     }
     seen_ += hazards.size();
 }

@@ -81,7 +81,7 @@ HeatmapInput readHeatmapInput(const HeatmapSource& source, HeatmapJob& job, Prog
     for (const std::string* field : {&source.weightField, &source.radiusField})
         if (!field->empty())
             numeric.push_back(*field);
-    HeatmapPointsBuilder builder(job.filter, job.weighting, job.bandwidth);
+    HeatmapPointsBuilder builder(job.filter, job.weighting, job.bandwidth, false);
     std::vector<double> weights, radii;
     HeatmapInput input;
     // Features read (a multipoint's parts share the feature id) and points made of them.

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <new>
 #include <string>
 
 namespace firebeat {
@@ -25,6 +27,9 @@ std::int64_t cellIndex(double v, double origin, double cell, std::int64_t cells)
     const double c = std::floor((v - origin) / cell);
     return static_cast<std::int64_t>(std::clamp(c, 0.0, static_cast<double>(cells - 1)));
 }
+
+// Below this many points one thread sorts them: starting threads would cost more.
+constexpr std::size_t kParallelSortFrom = std::size_t{1} << 16;
 
 int checkedPixels(double pixels, const char* what) {
     if (!(pixels >= 1 && pixels <= std::numeric_limits<int>::max()))
@@ -66,25 +71,52 @@ KdePointIndex::KdePointIndex(std::vector<KdePoint> points, std::optional<Envelop
     cellsX_ = cellsAlong(envelope_.width());
     cellsY_ = cellsAlong(envelope_.height());
 
-    // Counting sort by cell: stable, so the order within a cell is the input order.
+    // Counting sort by cell, in one part of the points per core: each part counts its points'
+    // cells, the counts give each part its place in every cell (part 0's points first), and each
+    // part then writes its points there. Stable: within a cell the points keep the input order.
+    // The sorted copy is first touched by the parts that fill it, so its page faults (the most of
+    // this on a virtual machine) are taken on every core.
     const auto cellOf = [&](const KdePoint& p) {
         return static_cast<std::size_t>(cellIndex(p.y, envelope_.minY, cellSize_, cellsY_) * cellsX_ +
                                         cellIndex(p.x, envelope_.minX, cellSize_, cellsX_));
     };
-    resizeHuge(cellStart_, static_cast<std::size_t>(cellsX_ * cellsY_) + 1);
-    for (const KdePoint& p : points)
-        ++cellStart_[cellOf(p) + 1];
-    for (std::size_t c = 1; c < cellStart_.size(); ++c)
-        cellStart_[c] += cellStart_[c - 1];
-    std::vector<std::size_t> next(cellStart_.begin(), cellStart_.end() - 1);
-    resizeHuge(points_, points.size());
-    for (const KdePoint& p : points)
-        points_[next[cellOf(p)]++] = p;
+    const std::size_t n = points.size(), cells = static_cast<std::size_t>(cellsX_ * cellsY_);
+    const std::size_t parts = n < kParallelSortFrom ? 1 : kde::threadCount(0);
+    const auto first = [&](std::size_t part) { return n * part / parts; };
+    std::vector<std::vector<std::size_t>> place(parts);
+    kde::parallelFor(parts, static_cast<unsigned>(parts), nullptr, 0, 1, "", [&](std::size_t part, unsigned) {
+        place[part].assign(cells, 0);
+        for (std::size_t i = first(part); i < first(part + 1); ++i)
+            ++place[part][cellOf(points[i])];
+    });
+    resizeHuge(cellStart_, cells + 1);
+    std::size_t total = 0;
+    for (std::size_t c = 0; c < cells; ++c) {
+        cellStart_[c] = total;
+        for (auto& counts : place) {
+            const std::size_t count = counts[c];
+            counts[c] = total;
+            total += count;
+        }
+    }
+    cellStart_[cells] = total;
+    points_.reset(allocateUntouched<KdePoint>(n).release());
+    size_ = n;
+    KdePoint* sorted = points_.get();
+    kde::parallelFor(parts, static_cast<unsigned>(parts), nullptr, 0, 1, "", [&](std::size_t part, unsigned) {
+        std::vector<std::size_t>& next = place[part];
+        for (std::size_t i = first(part); i < first(part + 1); ++i)
+            new (&sorted[next[cellOf(points[i])]++]) KdePoint(points[i]);
+    });
+}
+
+void KdePointIndex::FreePoints::operator()(KdePoint* p) const {
+    std::free(p);
 }
 
 std::vector<KdePointIndex::Range> KdePointIndex::query(const Envelope& e) const {
     std::vector<Range> ranges;
-    if (points_.empty() || e.isEmpty() || e.maxX < envelope_.minX || e.minX > envelope_.maxX ||
+    if (size_ == 0 || e.isEmpty() || e.maxX < envelope_.minX || e.minX > envelope_.maxX ||
         e.maxY < envelope_.minY || e.minY > envelope_.maxY)
         return ranges;
     const std::int64_t cx0 = cellIndex(e.minX, envelope_.minX, cellSize_, cellsX_);

@@ -1,8 +1,13 @@
 // Transparent huge pages for large buffers that are filled once (kernel points, records).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <iterator>
+#include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace firebeat {
@@ -27,6 +32,23 @@ template <class T> void resizeHuge(std::vector<T>& v, std::size_t n, const T& va
     v.clear();
     reserveHuge(v, n);
     v.resize(n, value);
+}
+
+struct FreeDeleter {
+    void operator()(void* p) const { std::free(p); }
+};
+template <class T> using UntouchedArray = std::unique_ptr<T[], FreeDeleter>;
+
+// Room for n objects of a trivially copyable T, advised for huge pages and not touched (unlike a
+// std::vector's, which it value-initialises): the threads that construct its objects, each once,
+// then take its page faults, in parallel.
+template <class T> UntouchedArray<T> allocateUntouched(std::size_t n) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    void* p = std::malloc(std::max<std::size_t>(n, 1) * sizeof(T));
+    if (!p)
+        throw std::bad_alloc();
+    adviseHugePages(p, n * sizeof(T));
+    return UntouchedArray<T>(static_cast<T*>(p));
 }
 
 } // namespace firebeat
