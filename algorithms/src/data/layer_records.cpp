@@ -83,17 +83,35 @@ void readHazardFields(FeatureRow& row, Hazard& h) {
     h.source = *row.code<HazardSource>("source", parseHazardSource, 2, HazardSource::Inspection);
 }
 
-void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
-    Hazard h;
-    h.fid = row.fid();
-    if (!row.readsNoField()) // positions only (a heatmap without filters) skips the lookups
-        readHazardFields(row, h);
+// The feature's point, or every part of its multipoint when asked (a heatmap counts each, as
+// QGIS does); problems reported on the row.
+const std::vector<Point>& hazardPlaces(FeatureRow& row, bool multipointParts) {
     thread_local std::vector<Point> parts;
     parts.clear();
     if (multipointParts)
         row.points(parts);
     else if (const auto p = row.point())
         parts.push_back(*p);
+    return parts;
+}
+
+void appendHazard(FeatureRow& row, Dataset& data, bool multipointParts) {
+    if (row.readsNoField()) { // positions only (a heatmap without filters): no lookups, no copies
+        const std::vector<Point>& parts = hazardPlaces(row, multipointParts);
+        if (!row.usable())
+            return;
+        const std::int64_t fid = row.fid();
+        for (const Point& p : parts) {
+            Hazard& h = data.hazards.emplace_back();
+            h.fid = fid;
+            h.position = p;
+        }
+        return;
+    }
+    Hazard h;
+    h.fid = row.fid();
+    readHazardFields(row, h);
+    const std::vector<Point>& parts = hazardPlaces(row, multipointParts);
     if (!row.usable())
         return;
     for (std::size_t i = 0; i + 1 < parts.size(); ++i) {

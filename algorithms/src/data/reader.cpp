@@ -270,12 +270,13 @@ void readLayer(const SourceLayer& src, const ReadOptions& options, const std::st
             values[k] = row.number((*extras)[k].first, sink.attributes[(*extras)[k].second].field);
         const std::size_t before = recordCount(sink, src.kind);
         appendRecord(src.kind, row, options.repairInvalidGeometries, sink, options.multipointParts);
-        for (std::size_t added = recordCount(sink, src.kind) - before; added > 0; --added) // one per part
+        const std::size_t after = recordCount(sink, src.kind);
+        for (std::size_t added = after - before; added > 0; --added) // one per part
             for (std::size_t k = 0; k < extras->size(); ++k)
                 sink.attributes[(*extras)[k].second].values.push_back(values[k]);
         if (!row.usable() && !row.id().empty())
             result.skippedIds[src.kind].insert(row.id());
-        if (chunked && recordCount(sink, src.kind) >= kRecordChunk)
+        if (chunked && after >= kRecordChunk)
             flush();
         if ((++n & 0x3fff) == 0) {
             throwIfCancelled(progress);
