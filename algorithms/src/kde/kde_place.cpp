@@ -37,18 +37,52 @@ QgisLayout qgisLayout(const KdePointIndex& index, double pixelSize) {
     return layout;
 }
 
+namespace {
+
+// What a QGIS block depends on besides the point: its radius and the pixel size.
+struct RadiusTerms {
+    double radius = -1, pixel = 0;
+    int b = 0;            // QGIS's radiusSizeInPixels()
+    double maxDistSq = 0; // the largest squared distance whose sqrt is <= radius
+    double reach = 0;     // the radius in pixels
+    float s = 0;          // 1 / reach^2
+};
+
+RadiusTerms radiusTerms(double r, double pixel) {
+    RadiusTerms t{r, pixel};
+    // QGIS's radiusSizeInPixels(): truncated, plus one when the remainder exceeds 0.5 map units.
+    t.b = static_cast<int>(r / pixel);
+    if (r - pixel * t.b > 0.5)
+        ++t.b;
+    // sqrt(d2) <= r exactly when d2 <= maxDistSq (sqrt is correctly rounded and monotone).
+    double d2 = r * r;
+    while (std::sqrt(d2) > r)
+        d2 = std::nextafter(d2, 0.0);
+    while (std::sqrt(std::nextafter(d2, std::numeric_limits<double>::infinity())) <= r)
+        d2 = std::nextafter(d2, std::numeric_limits<double>::infinity());
+    t.maxDistSq = d2;
+    t.reach = r / pixel;
+    t.s = static_cast<float>((pixel / r) * (pixel / r));
+    return t;
+}
+
+} // namespace
+
 std::optional<QgisPoint> placeQgis(const KdePoint& p, const QgisLayout& layout, float coef) {
     const double pixel = layout.pixelSize, r = p.radius;
-    // QGIS's radiusSizeInPixels(): truncated, plus one when the remainder exceeds 0.5 map units.
     if (!(r > 0) || r / pixel > 1e6)
         return std::nullopt;
-    int b = static_cast<int>(r / pixel);
-    if (r - pixel * b > 0.5)
-        ++b;
+    // Kept for the last radius: points are placed once per tile they reach, mostly with one
+    // radius, and the divisions and the search for maxDistSq cost more than the rest.
+    thread_local RadiusTerms last;
+    if (r != last.radius || pixel != last.pixel)
+        last = radiusTerms(r, pixel);
+    const int b = last.b;
     // QGIS converts these to unsigned int (truncation); at or below -1 they wrap and its
     // GDALRasterIO() of the block fails, so the point is left out. Points of the index lie
     // inside QGIS's bounds, so this only guards against rounding.
-    const double xPos = (p.x - layout.xMin) / pixel - b;
+    const double columns = (p.x - layout.xMin) / pixel; // shared by QGIS's xPos and our gx
+    const double xPos = columns - b;
     const double yPos = (p.y - layout.yMin) / pixel - b;
     const double yPosIO = (layout.yMax - p.y) / pixel - b;
     if (!(xPos > -1 && yPos > -1 && yPosIO > -1))
@@ -63,25 +97,13 @@ std::optional<QgisPoint> placeQgis(const KdePoint& p, const QgisLayout& layout, 
     // A block reaching past the raster makes QGIS's RasterIO fail: the point adds nothing.
     if (q.xPos + q.block > layout.cols || q.yPosIO + q.block > layout.rows)
         return std::nullopt;
-    // sqrt(d2) <= r exactly when d2 <= maxDistSq (sqrt is correctly rounded and monotone).
-    // Kept for the last radius: points are placed once per tile they reach, mostly with one radius.
-    thread_local double lastRadius = -1, lastMaxDistSq = 0;
-    if (r != lastRadius) {
-        double t = r * r;
-        while (std::sqrt(t) > r)
-            t = std::nextafter(t, 0.0);
-        while (std::sqrt(std::nextafter(t, std::numeric_limits<double>::infinity())) <= r)
-            t = std::nextafter(t, std::numeric_limits<double>::infinity());
-        lastRadius = r;
-        lastMaxDistSq = t;
-    }
-    q.maxDistSq = lastMaxDistSq;
-    const double gx = (p.x - layout.xMin) / pixel - 0.5;
+    q.maxDistSq = last.maxDistSq;
+    const double gx = columns - 0.5;
     const double ic = std::floor(gx);
     q.grid.ic = static_cast<std::int64_t>(ic);
     q.grid.fx = static_cast<float>(gx - ic);
-    q.grid.reach = r / pixel;
-    q.grid.s = static_cast<float>((pixel / r) * (pixel / r));
+    q.grid.reach = last.reach;
+    q.grid.s = last.s;
     q.grid.coef = coef;
     return q;
 }
