@@ -1,8 +1,7 @@
 // Float32 GeoTIFF output written strip by strip (bounded memory): tiled 256 x 256, DEFLATE (or
 // ZSTD) with the floating-point predictor or uncompressed, optional overviews or Cloud Optimized
-// GeoTIFF. The file is
-// written under a temporary name in the same directory and renamed only when complete, so a
-// failed or cancelled run leaves nothing behind.
+// GeoTIFF. The file is written under a temporary name in the same directory and renamed only
+// when complete, so a failed or cancelled run leaves nothing behind.
 #pragma once
 
 #include "firebeat/kde.h" // RasterWindow

@@ -123,10 +123,7 @@ class KdePointIndex {
     std::vector<Range> query(const Envelope& e) const;
 
   private:
-    struct FreePoints {
-        void operator()(KdePoint* p) const;
-    };
-    std::unique_ptr<KdePoint[], FreePoints> points_;
+    std::unique_ptr<KdePoint[], void (*)(void*)> points_{nullptr, nullptr}; // from std::malloc
     std::size_t size_ = 0;
     Envelope envelope_;
     std::optional<Envelope> sourceExtent_;

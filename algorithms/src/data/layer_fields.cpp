@@ -83,7 +83,6 @@ std::optional<std::vector<ResolvedField>> resolveFields(OGRLayer& layer, const L
         ResolvedField r{&f, mapping.field(spec.kind, f.name), -1, std::nullopt};
         if (onlyFields && !onlyFields->contains(std::string(f.name)))
             continue;
-
         r.ogrIndex = defn->GetFieldIndex(r.sourceName.c_str());
         if (r.ogrIndex >= 0)
             r.cursorColumn = columns++;

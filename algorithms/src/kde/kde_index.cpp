@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <new>
 #include <string>
@@ -100,7 +99,7 @@ KdePointIndex::KdePointIndex(std::vector<KdePoint> points, std::optional<Envelop
         }
     }
     cellStart_[cells] = total;
-    points_.reset(allocateUntouched<KdePoint>(n).release());
+    points_ = allocateUntouched<KdePoint>(n);
     size_ = n;
     KdePoint* sorted = points_.get();
     kde::parallelFor(parts, static_cast<unsigned>(parts), nullptr, 0, 1, "", [&](std::size_t part, unsigned) {
@@ -108,10 +107,6 @@ KdePointIndex::KdePointIndex(std::vector<KdePoint> points, std::optional<Envelop
         for (std::size_t i = first(part); i < first(part + 1); ++i)
             new (&sorted[next[cellOf(points[i])]++]) KdePoint(points[i]);
     });
-}
-
-void KdePointIndex::FreePoints::operator()(KdePoint* p) const {
-    std::free(p);
 }
 
 std::vector<KdePointIndex::Range> KdePointIndex::query(const Envelope& e) const {

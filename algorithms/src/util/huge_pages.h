@@ -34,10 +34,8 @@ template <class T> void resizeHuge(std::vector<T>& v, std::size_t n, const T& va
     v.resize(n, value);
 }
 
-struct FreeDeleter {
-    void operator()(void* p) const { std::free(p); }
-};
-template <class T> using UntouchedArray = std::unique_ptr<T[], FreeDeleter>;
+// Storage from std::malloc, given back with std::free (the deleter a public header can name too).
+template <class T> using UntouchedArray = std::unique_ptr<T[], void (*)(void*)>;
 
 // Room for n objects of a trivially copyable T, advised for huge pages and not touched (unlike a
 // std::vector's, which it value-initialises): the threads that construct its objects, each once,
@@ -48,7 +46,7 @@ template <class T> UntouchedArray<T> allocateUntouched(std::size_t n) {
     if (!p)
         throw std::bad_alloc();
     adviseHugePages(p, n * sizeof(T));
-    return UntouchedArray<T>(static_cast<T*>(p));
+    return UntouchedArray<T>(static_cast<T*>(p), std::free);
 }
 
 } // namespace firebeat
