@@ -123,6 +123,31 @@ class TestHeatmapInput : public QObject {
         QVERIFY(!input.points.sourceExtent);
     }
 
+    // Positions only on a layer unlike the data model: CGCS2000 Gauss-Krueger (EPSG:4545, kept as
+    // the analysis CRS: it is projected in metres), an integer id and a Chinese-named weight field,
+    // none of the data model's fields. Coordinates come through unchanged.
+    void positionsOnlyOnAForeignLayer() {
+        MinimalLayer layer{"hazards", "point", 4545, {{"编号", "integer"}, {"权重", "real"}}, {}};
+        layer.features = {{"POINT(500000 2770000)", {{"编号", "7"}, {"权重", "1.5"}}},
+                          {"MULTIPOINT((500100 2770200),(500300 2770400))", {{"编号", "8"}, {"权重", "3"}}}};
+        const std::string path = dir_.filePath("foreign.gpkg").toStdString();
+        writeLayers(path, {layer});
+        HeatmapJob job;
+        job.bandwidth.metres = 300;
+        const HeatmapInput input = readHeatmapInput({path, {}, "权重", ""}, job);
+        QCOMPARE(input.read.data.crs, std::string("EPSG:4545"));
+        QCOMPARE(input.read.report.count(Severity::Error), std::size_t{0});
+        const std::vector<KdePoint> expected = {
+            {500000, 2770000, 1.5, 300}, {500100, 2770200, 3, 300}, {500300, 2770400, 3, 300}};
+        QCOMPARE(input.points.points.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(input.points.points[i].x, expected[i].x);
+            QCOMPARE(input.points.points[i].y, expected[i].y);
+            QCOMPARE(input.points.points[i].weight, expected[i].weight);
+            QCOMPARE(input.points.points[i].radius, expected[i].radius);
+        }
+    }
+
     // A null weight stops the job with the hazard named by its feature id.
     void nullWeightNamesTheHazard() {
         const std::string path = writeFixture(
